@@ -1,0 +1,31 @@
+"""Writers turn the document model into files; each format has one module."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..files import atomic_write
+from ..model import Document
+from ..options import Options
+from . import html, pdf
+
+WRITERS: dict[str, Callable[[Document, Options], bytes]] = {
+    "html": html.to_bytes,
+    "pdf": pdf.to_bytes,
+}
+"""Output format -> function producing the file's bytes."""
+
+
+def output_paths(stem: str, out_dir: Path, formats: tuple[str, ...]) -> dict[str, Path]:
+    """Where each format of a document goes: ``OUTDIR/<stem>.<format>``."""
+    return {fmt: out_dir / f"{stem}.{fmt}" for fmt in formats}
+
+
+def write(
+    document: Document, paths: dict[str, Path], options: Options
+) -> dict[str, Path]:
+    """Write each format to its path atomically (no half-written file is ever left)."""
+    for fmt, path in paths.items():
+        atomic_write(path, WRITERS[fmt](document, options))
+    return paths
