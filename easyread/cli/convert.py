@@ -1,43 +1,19 @@
-"""The ``easyread`` command: a thin layer that fills `Options` and calls the API.
-
-Exit codes: 0 everything worked, 1 some inputs failed (the others were still
-written), 2 a usage error. Errors are one line; ``--debug`` shows tracebacks.
-"""
+"""``easyread convert``: documents in, easy-read HTML and PDF out."""
 
 from __future__ import annotations
 
-import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ._version import __version__
-from .errors import EasyreadError, UsageError
-from .options import FORMATS, Options
-from .resources import data_dir
+from ..errors import EasyreadError, UsageError
+from ..options import FORMATS, Options
+from ..resources import data_dir
+from . import report_internal
 
 EXAMPLE_DEMO = "youth-forum-agenda.md"
 """The bundled example `easyread convert` converts when given no input."""
-
-
-class _State:
-    debug: bool = False
-
-
-_state = _State()
-
-
-@click.group(
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    epilog="Example:\n\n  easyread convert meeting-paper.docx -o easy/",
-)
-@click.version_option(__version__, "--version", "-V", prog_name="easyread")
-@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
-def cli(debug: bool) -> None:
-    """Turn documents into easy read: short sentences, everyday words, a picture beside every idea."""
-    _state.debug = debug
 
 
 def _options(config: str | None, **values: Any) -> Options:
@@ -66,7 +42,7 @@ def _options(config: str | None, **values: Any) -> Options:
     return base.replace(layout=layout, symbols=symbols, **changes)
 
 
-@cli.command(
+@click.command(
     epilog=(
         "Examples:\n\n"
         "  easyread convert                      # the bundled example, into ./easyread-output/\n\n"
@@ -97,8 +73,8 @@ def convert(inputs: tuple[str, ...], out_dir: Path | None, input_format: str, co
 
     With no INPUTS, converts a bundled example so you can see what easyread makes.
     """
-    from .api import Converter
-    from .readers import read_stdin
+    from ..api import Converter
+    from ..readers import read_stdin
 
     options = _options(config, **values)
     if not inputs:
@@ -120,7 +96,7 @@ def convert(inputs: tuple[str, ...], out_dir: Path | None, input_format: str, co
             continue
         except Exception as error:  # one bad file must never stop a batch
             failed += 1
-            _report_internal(error, name)
+            report_internal(error, name)
             continue
         written = ", ".join(str(p) for p in result.outputs.values())
         click.echo(f"{'stdin' if name == '-' else name} -> {written} ({result.seconds:.1f} s)", err=True)
@@ -135,47 +111,3 @@ def _unique_stem(stem: str, used: set[str]) -> str:
         candidate, number = f"{stem}-{number}", number + 1
     used.add(candidate)
     return candidate
-
-
-def _report_internal(error: BaseException, name: str = "") -> None:
-    if _state.debug:
-        traceback.print_exception(error)
-    where = f"{name}: " if name else ""
-    click.echo(
-        f"easyread: error: {where}internal error ({type(error).__name__}: {error}); "
-        "rerun with --debug and report it",
-        err=True,
-    )
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run the CLI and return its exit code (tests call this directly)."""
-    _state.debug = False
-    try:
-        result = cli.main(args=argv, prog_name="easyread", standalone_mode=False)
-    except click.exceptions.Exit as exit_:
-        return exit_.exit_code
-    except click.exceptions.Abort:
-        click.echo("easyread: stopped", err=True)
-        return 130
-    except click.UsageError as error:
-        command = error.ctx.command_path if error.ctx else "easyread"
-        click.echo(f"easyread: error: {error.format_message()} (see: {command} --help)", err=True)
-        return 2
-    except click.ClickException as error:
-        click.echo(f"easyread: error: {error.format_message()}", err=True)
-        return 1
-    except UsageError as error:
-        click.echo(f"easyread: error: {error}", err=True)
-        return 2
-    except EasyreadError as error:
-        click.echo(f"easyread: error: {error}", err=True)
-        return 1
-    except Exception as error:
-        _report_internal(error)
-        return 1
-    return result if isinstance(result, int) else 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
