@@ -97,6 +97,7 @@ def render(document: Document, options: Options, *, embed: bool = True) -> str:
         "font_size": options.layout.font_size,
         "page_size": options.layout.page_size.upper(),
         "font_urls": {weight: url(path) for weight, path in font_files().items()},
+        "for_print": not embed,
     }
     try:
         css = env.get_template("easyread.css.j2").render(values)
