@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EasyreadError
-from ..model import Document
+from ..model import BlockKind, Document
 from ..options import Limits
 from . import docx, html, markdown, txt
 from .text import decode
@@ -121,6 +121,9 @@ def _finish(reader: Reader, data: bytes, source: str, stem: str, limits: Limits)
             f"{limits.max_blocks}",
             source=source,
         )
+    first = document.blocks[0] if document.blocks else None
+    if first and first.kind is BlockKind.HEADING and first.text.casefold() == document.title.casefold():
+        document.blocks.pop(0)  # the title is shown once, on the cover
     document.metadata.setdefault("source", Path(source).name)
     document.metadata.setdefault("format", reader.name)
     document.metadata.setdefault("stem", stem)

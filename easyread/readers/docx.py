@@ -49,9 +49,7 @@ def parse_bytes(data: bytes, source: str) -> Document:
         document.title = clean_inline(properties.title)
     elif not document.title:
         first = next((b for b in document.blocks if b.kind is BlockKind.HEADING), None)
-        if first is not None and first is document.blocks[0]:
-            document.title = first.text
-            document.blocks.pop(0)
+        document.title = first.text if first is not None else ""
     if properties.language:
         document.language = clean_inline(properties.language)[:35]
     if properties.author:

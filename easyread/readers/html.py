@@ -36,11 +36,9 @@ def parse(text: str, source: str) -> Document:
     root = soup.find("html")
     if isinstance(root, Tag) and root.get("lang"):
         document.language = clean_inline(str(root.get("lang")))[:35]
-    first = document.blocks[0] if document.blocks else None
-    if first and first.kind is BlockKind.HEADING and first.level == 1:
-        document.title = document.title or first.text
-        if first.text == document.title:
-            document.blocks.pop(0)
+    if not document.title:
+        first_h1 = next((b for b in document.blocks if b.kind is BlockKind.HEADING and b.level == 1), None)
+        document.title = first_h1.text if first_h1 else ""
     return document
 
 

@@ -18,12 +18,11 @@ _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
 def parse(text: str, source: str) -> Document:
-    """Parse Markdown into the document model; a leading level-1 heading becomes the title."""
+    """Parse Markdown into the document model; a leading level-1 heading is the title."""
     document = Document(blocks=_blocks(_PARSER.parse(text)))
     first = document.blocks[0] if document.blocks else None
     if first and first.kind is BlockKind.HEADING and first.level == 1:
         document.title = first.text
-        document.blocks.pop(0)
     return document
 
 
