@@ -77,7 +77,8 @@ def convert(inputs: tuple[str, ...], out_dir: Path | None, input_format: str, co
     from ..readers import read_stdin
 
     options = _options(config, **values)
-    if not inputs:
+    demo = not inputs
+    if demo:
         inputs = (str(data_dir("examples") / EXAMPLE_DEMO),)
     out_dir = out_dir or Path("easyread-output")
     converter = Converter(options)
@@ -99,7 +100,8 @@ def convert(inputs: tuple[str, ...], out_dir: Path | None, input_format: str, co
             report_internal(error, name)
             continue
         written = ", ".join(str(p) for p in result.outputs.values())
-        click.echo(f"{'stdin' if name == '-' else name} -> {written} ({result.seconds:.1f} s)", err=True)
+        shown = "stdin" if name == "-" else f"the bundled example {EXAMPLE_DEMO}" if demo else name
+        click.echo(f"{shown} -> {written} ({result.seconds:.1f} s)", err=True)
     if len(inputs) > 1:
         click.echo(f"{len(inputs) - failed} converted, {failed} failed", err=True)
     return 1 if failed else 0
