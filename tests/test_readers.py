@@ -112,7 +112,7 @@ def test_markdown_structure_links_and_emphasis() -> None:
     assert document.title == "Forum news"
     paragraph = document.blocks[0]
     assert paragraph.text == "Read the new charter on our website."
-    assert [(l.text, l.url) for l in paragraph.links] == [("our website", "https://example.org/charter")]
+    assert [(link.text, link.url) for link in paragraph.links] == [("our website", "https://example.org/charter")]
     assert (document.blocks[1].kind, document.blocks[1].text, document.blocks[1].level) == (BlockKind.HEADING, "Next steps", 2)
     items = [(b.text, b.level, b.ordered) for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
     assert items == [("Vote", 0, True), ("Meet", 0, True), ("bring a friend", 1, False)]
@@ -197,7 +197,7 @@ def test_example_letter_keeps_reading_order_and_link() -> None:
     kinds = [b.kind for b in document.blocks]
     assert kinds.index(BlockKind.TABLE) < kinds.index(BlockKind.LIST_ITEM)
     links = [link for block in document.blocks for link in block.links]
-    assert [l.url for l in links] == ["https://www.example.org.uk/workshop"]
+    assert [link.url for link in links] == ["https://www.example.org.uk/workshop"]
     assert document.language == "en-GB"
 
 

@@ -74,9 +74,9 @@ def _open(data: bytes, source: str) -> WordDocument:
     except EasyreadError:
         raise
     except zipfile.BadZipFile:
-        raise EasyreadError("not a valid .docx file (it is not a zip archive, or it is damaged)", source=source)
+        raise EasyreadError("not a valid .docx file (it is not a zip archive, or it is damaged)", source=source) from None
     except Exception as error:  # python-docx raises many types on damaged parts
-        raise EasyreadError(f"cannot read this .docx file: {type(error).__name__}", source=source)
+        raise EasyreadError(f"cannot read this .docx file: {type(error).__name__}", source=source) from None
 
 
 def _paragraph(paragraph: Paragraph, numbering: _Numbering) -> Block | None:
@@ -137,7 +137,7 @@ class _Numbering:
     def list_info(self, paragraph: Paragraph, style: str) -> tuple[int, bool] | None:
         """(nesting level, ordered) for a list paragraph, None for any other."""
         p_pr = paragraph._p.pPr
-        num_pr = p_pr.numPr if p_pr is not None else None
+        num_pr = p_pr.find(qn("w:numPr")) if p_pr is not None else None
         lowered = style.lower()
         if num_pr is None:
             if lowered.startswith("list bullet"):
@@ -145,8 +145,9 @@ class _Numbering:
             if lowered.startswith("list number"):
                 return _style_level(lowered), True
             return None
-        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
-        num_id = num_pr.numId.val if num_pr.numId is not None else None
+        ilvl, num_id_element = num_pr.find(qn("w:ilvl")), num_pr.find(qn("w:numId"))
+        level = int(ilvl.get(qn("w:val"), 0)) if ilvl is not None else 0
+        num_id = int(num_id_element.get(qn("w:val"), 0)) if num_id_element is not None else None
         if num_id is None or num_id == 0:
             return None
         return level, self._ordered(num_id, level, default=lowered.startswith("list number"))

@@ -22,7 +22,7 @@ def decode(data: bytes, source: str) -> str:
         try:
             return normalise_newlines(data.decode("utf-16"))
         except UnicodeDecodeError:
-            raise EasyreadError("text starts like UTF-16 but is not valid UTF-16", source=source)
+            raise EasyreadError("text starts like UTF-16 but is not valid UTF-16", source=source) from None
     if b"\x00" in data:
         raise EasyreadError(
             "this looks like a binary file, not text; save it as plain text (UTF-8)", source=source
