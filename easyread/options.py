@@ -56,6 +56,8 @@ class LayoutOptions:
     """Body text size in points (14 to 24)."""
     page_size: str = "A4"
     """``A4`` or ``A5``, portrait."""
+    html_assets: bool = False
+    """Put the HTML page's CSS, font, pictures and script in a folder beside it, not inside it."""
 
 
 @dataclass(slots=True)

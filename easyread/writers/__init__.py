@@ -27,5 +27,8 @@ def write(
 ) -> dict[str, Path]:
     """Write each format to its path atomically (no half-written file is ever left)."""
     for fmt, path in paths.items():
-        atomic_write(path, WRITERS[fmt](document, options))
+        if fmt == "html" and options.layout.html_assets:
+            html.write_with_assets(document, options, path)
+        else:
+            atomic_write(path, WRITERS[fmt](document, options))
     return paths

