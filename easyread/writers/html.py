@@ -213,7 +213,7 @@ def render(
         template_kind=kind,
         language=document.language or "en",
         version=__version__,
-        created=options.creation_date or "",
+        created=plans.w3c_datetime(options.creation_date),
         css=Markup(css),
         script=Markup(script),
         assets=assets,

@@ -12,7 +12,7 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from ..model import Block, BlockKind, Contact, Credit, Document, HardWord, Sentence, Symbol
 from ..options import Options
@@ -146,6 +146,19 @@ def written_date(value: str | None) -> tuple[str, str]:
         except ValueError:
             pass
     return f"{day:%A} {day.day} {day:%B %Y}", day.isoformat()
+
+
+def w3c_datetime(value: str | None) -> str:
+    """An ISO date-time in the W3C form PDF metadata needs (a time needs a zone; UTC assumed)."""
+    if not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def build(document: Document, options: Options, template: str = "", contents: bool | None = None) -> Plan:
