@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import UsageError
 
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "docx")
 """Output formats easyread can write."""
 
 

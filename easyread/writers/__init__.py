@@ -8,11 +8,12 @@ from pathlib import Path
 from ..files import atomic_write
 from ..model import Document
 from ..options import Options
-from . import html, pdf
+from . import docx, html, pdf
 
 WRITERS: dict[str, Callable[[Document, Options], bytes]] = {
     "html": html.to_bytes,
     "pdf": pdf.to_bytes,
+    "docx": docx.to_bytes,
 }
 """Output format -> function producing the file's bytes."""
 
