@@ -13,9 +13,9 @@ import pikepdf
 import pytest
 
 import easyread
-from easyread.model import Block, BlockKind, Document
+from easyread.model import Document
 from easyread.writers import pdf
-from writers_support import EXAMPLES, TEMPLATES, line, options, processed, rich_document, symbol
+from writers_support import EXAMPLES, TEMPLATES, long_document, options, processed, rich_document, symbol
 
 A4 = (595.28, 841.89)
 A5 = (419.53, 595.28)
@@ -95,18 +95,6 @@ def test_checks_catch_a_picture_without_alt(tmp_path: Path) -> None:
     weasyprint.HTML(string=html).write_pdf(path, pdf_variant="pdf/ua-1")
     with pytest.raises(AssertionError):
         check_pdf(path, Document(title="x", language="en"))
-
-
-def long_document(rows: int = 60) -> Document:
-    """Rows of one to nine sentences' worth of words (each still fits a page with its heading), headings every few rows: page breaks fall everywhere."""
-    blocks = []
-    for number in range(rows):
-        if number % 4 == 0:
-            text = f"Part {number // 4 + 1}"
-            blocks.append(Block(BlockKind.HEADING, text, level=2, sentences=[line(text, symbol("1F4CB", "list"))]))
-        words = " ".join(["Young people will help the council plan the next meeting"] * (1 + (number * 5) % 6))
-        blocks.append(Block(BlockKind.PARAGRAPH, words, sentences=[line(words + ".", symbol("1F465", "meeting"))]))
-    return Document(title="A long paper", language="en-GB", metadata={"source": "long.md", "stem": "long"}, blocks=blocks)
 
 
 def pages_of(laid_out: Any) -> dict[str, list[tuple[int, Any]]]:

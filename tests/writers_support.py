@@ -102,3 +102,16 @@ def rich_document() -> Document:
             Contact("web", "www.example.org", "https://www.example.org", "", symbol("1F310", "website")),
         ],
     )
+
+
+def long_document(rows: int = 60) -> Document:
+    """Rows of 10 to 60 words under a heading every fourth row, so page breaks fall
+    everywhere; each row still fits on a page together with its heading."""
+    blocks = []
+    for number in range(rows):
+        if number % 4 == 0:
+            text = f"Part {number // 4 + 1}"
+            blocks.append(Block(BlockKind.HEADING, text, level=2, sentences=[line(text, symbol("1F4CB", "list"))]))
+        words = " ".join(["Young people will help the council plan the next meeting"] * (1 + (number * 5) % 6))
+        blocks.append(Block(BlockKind.PARAGRAPH, words, sentences=[line(words + ".", symbol("1F465", "meeting"))]))
+    return Document(title="A long paper", language="en-GB", metadata={"source": "long.md", "stem": "long"}, blocks=blocks)

@@ -42,6 +42,8 @@ PICTURE_CM = 2.8
 """Row pictures: 2.8 cm, above the 2.5 cm easy-read minimum."""
 COVER_CM = 6.0
 WORD_PICTURE_CM = 0.9
+GAP_CM = 0.5
+"""Space between a row's picture and its words."""
 PRINT_DPI = 300
 TEXT_COLOUR = RGBColor(0x1A, 0x1A, 0x1A)
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
@@ -213,9 +215,11 @@ class _Writer:
         for key, value in (("w:val", "0000"), ("w:firstRow", "0"), ("w:lastRow", "0"), ("w:firstColumn", "0"),
                            ("w:lastColumn", "0"), ("w:noHBand", "1"), ("w:noVBand", "1")):
             look.set(qn(key), value)
+        for column, width in zip(table.columns, (PICTURE_CM + 0.3, self.text_cm)):
+            column.width = Cm(width)  # the grid Word and LibreOffice lay out from
         return table
 
-    def row(self, table: Table, symbol: Symbol | None, keep_with_next: bool = False) -> Paragraph:
+    def row(self, table: Table, symbol: Symbol | None) -> Paragraph:
         """A row of the layout table; returns the words paragraph to fill."""
         cells = table.add_row().cells
         row = table.rows[-1]
@@ -230,9 +234,7 @@ class _Writer:
         picture_paragraph.paragraph_format.line_spacing = 1.0
         self.picture(picture_paragraph, symbol)
         words = cells[1].paragraphs[0]
-        if keep_with_next:
-            for paragraph in (picture_paragraph, words):
-                paragraph.paragraph_format.keep_with_next = True
+        words.paragraph_format.left_indent = Cm(GAP_CM)
         return words
 
     def heading(self, text: str, level: int, symbol: Symbol | None = None, number: str = "") -> None:
@@ -252,7 +254,7 @@ class _Writer:
                 for index, line in enumerate(entry.block.sentences):
                     marker = (f"{position}. " if item.ordered else "• ") if index == 0 else ""
                     words = self.row(self._table(table_holder), line.symbols[0] if line.symbols else None)
-                    words.paragraph_format.left_indent = Cm(0.6 * depth)
+                    words.paragraph_format.left_indent = Cm(GAP_CM + 0.6 * depth)
                     self.sentence(words, line, marker)
                 for child in entry.children:
                     self.node(table_holder, child, depth + 1)
@@ -271,6 +273,7 @@ class _Writer:
             self.sentence(words, line)
             for word, meaning in self.plan.explained(line):
                 explain = words._parent.add_paragraph()
+                explain.paragraph_format.left_indent = Cm(GAP_CM)
                 explain.add_run(word).bold = True
                 explain.add_run(f" means {meaning}")
 

@@ -279,13 +279,16 @@ def _without(node: Node | ListNode, used: set[int]) -> Node | ListNode:
 def _letter_parts(sections: list[Section]) -> tuple[Sentence | None, list[Sentence]]:
     """Take a letter's greeting and sign-off out of the rows, so they can be laid out as in a letter."""
     greeting = None
-    if sections and sections[0].nodes:
-        first = sections[0].nodes[0]
-        if isinstance(first, Node) and first.kind == "paragraph" and first.block.sentences:
-            if _GREETING.match(first.block.sentences[0].text) and len(first.block.sentences) == 1:
-                greeting = first.block.sentences[0]
-                sections[0].nodes.pop(0)
-                sections[0].rest = [n for n in sections[0].rest if n is not first]
+    for section in sections[:2]:
+        for node in section.nodes[:3]:
+            if isinstance(node, Node) and node.kind == "paragraph" and len(node.block.sentences) == 1:
+                if _GREETING.match(node.block.sentences[0].text):
+                    greeting = node.block.sentences[0]
+                    section.nodes = [n for n in section.nodes if n is not node]
+                    section.rest = [n for n in section.rest if n is not node]
+                    break
+        if greeting is not None:
+            break
     sign_off: list[Sentence] = []
     if sections:
         last = sections[-1]
@@ -329,28 +332,44 @@ def _explanations(document: Document) -> dict[int, list[tuple[str, str]]]:
     return result
 
 
-def row_count(plan: Plan) -> int:
-    """How many rows the page has: one per sentence, heading, hard word and contact."""
+def rows(plan: Plan) -> list[tuple[int, bool, bool]]:
+    """(characters, has a picture, is a heading) for every row of the page, in order."""
+    found: list[tuple[int, bool, bool]] = []
 
-    def count(node: Node | ListNode) -> int:
+    def sentences(items: list[Sentence]) -> None:
+        found.extend((len(s.text), bool(s.symbols), False) for s in items)
+
+    def walk(node: Node | ListNode) -> None:
         if isinstance(node, ListNode):
-            return sum(len(i.block.sentences) + sum(count(c) for c in i.children) for i in node.items)
-        if node.kind == "table":
-            return 1 + len(node.body) // 3
-        return max(1, len(node.block.sentences))
+            for item in node.items:
+                sentences(item.block.sentences)
+                for child in item.children:
+                    walk(child)
+        elif node.kind == "table":
+            found.extend((40, False, False) for _ in node.header + node.body)
+        else:
+            sentences(node.block.sentences)
 
-    rows = sum(count(n) + (1 if s.heading else 0) for s in plan.sections for n in s.rest or s.nodes)
-    rows += len(plan.hard_words) + sum(len(g.details) + 1 for g in plan.contacts)
-    return rows
+    for section in plan.sections:
+        if section.heading:
+            found.append((len(section.heading.block.text), True, True))
+        for node in section.nodes:
+            walk(node)
+    found.extend((len(w.word) + len(w.explanation) + 7, w.symbol is not None, False) for w in plan.hard_words)
+    found.extend((30, True, False) for g in plan.contacts for _ in range(len(g.details) + 1))
+    return found
 
 
 def estimate_pages(plan: Plan, options: Options) -> int:
-    """Printed pages, estimated from the rows (the PDF writer counts them exactly)."""
-    usable_cm = 25.2 if options.layout.page_size.upper() == "A4" else 17.7
-    text_cm = 13.4 if options.layout.page_size.upper() == "A4" else 8.4
-    line_cm = options.layout.font_size * 1.5 * 0.0353
-    chars_per_line = text_cm / (options.layout.font_size * 0.5 * 0.0353)
-    row_cm = max(2.8, math.ceil(70 / chars_per_line) * line_cm) + 0.6
-    per_page = max(1, int(usable_cm // row_cm))
-    return 1 + math.ceil(row_count(plan) / per_page)
-
+    """Printed pages, estimated from the rows' lengths (the PDF writer counts them exactly)."""
+    a4 = options.layout.page_size.upper() == "A4"
+    usable_cm, text_cm = (25.2, 13.4) if a4 else (17.5, 8.2)
+    em_cm = options.layout.font_size * 2.54 / 72
+    total = 0.0
+    for characters, picture, heading in rows(plan):
+        size = em_cm * (1.4 if heading else 1.0)
+        lines = math.ceil(characters * 0.56 * size / text_cm)
+        height = max(2.8 if picture else 0.0, lines * size * (1.3 if heading else 1.5))
+        total += height + 0.6 * em_cm + (em_cm if heading else 0.0)
+    per_page = usable_cm - 2.5  # rows are never split, so the end of each page is left empty
+    return 1 + max(1, math.ceil(total / per_page))
