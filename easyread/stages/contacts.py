@@ -30,6 +30,8 @@ _TEAM = re.compile(
     r"\b(?:the\s+)?((?:[A-Za-z]+\s+){0,3}(?:team|office|service|helpline|department|desk|line))\b",
     re.IGNORECASE,
 )
+_NOT_NAMES = frozenset("email e-mail phone telephone tel text call mobile website web fax".split())
+"""Words the language model sometimes takes for a name next to an address."""
 _DETERMINERS = frozenset("the a an our your their this that".split())
 _TRAILING = ".,;:)]}!?'\""
 
@@ -147,14 +149,20 @@ def run(document: Document, context: Context) -> Document:
         if details:
             # "contact the participation team:" often leads into a list of details
             lead_in = previous if previous.rstrip().endswith(":") else ""
-            candidates.append((index, f"{lead_in} {text}".strip(), details))
+            # a table's cells run together, so no name is read from them
+            words = "" if block.kind is BlockKind.TABLE else f"{lead_in} {text}".strip()
+            candidates.append((index, words, details))
         if block.kind is not BlockKind.LIST_ITEM:
             previous = text
     contacts: list[Contact] = []
     seen: set[tuple[str, str]] = set()
     parsed_texts = context.language().pipe([text for _, text, _ in candidates], batch_size=32)
     for (index, text, details), parsed in zip(candidates, parsed_texts):
-        people = [ent.text for ent in parsed.ents if ent.label_ in ("PERSON", "ORG")]
+        people = [
+            ent.text for ent in parsed.ents
+            if ent.label_ in ("PERSON", "ORG") and not _NOT_NAMES.intersection(ent.text.lower().split())
+            and not re.search(r"[\d@/]", ent.text)
+        ]
         name = named(text, people)
         if name and ("person", name.lower()) not in seen:
             seen.add(("person", name.lower()))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import mimetypes
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -96,6 +97,21 @@ class Resources:
     """True when the page is for WeasyPrint (the PDF)."""
 
 
+_HYPHENATED = re.compile(r"\w+(?:[-‐]\w+)+")
+
+
+def unbroken(text: str) -> Markup:
+    """Text with hyphenated words (co-production) kept on one line: easy read never splits a word."""
+    out: list[str] = []
+    position = 0
+    for match in _HYPHENATED.finditer(text):
+        out.append(escape(text[position : match.start()]))
+        out.append(Markup('<span class="nobreak">{}</span>').format(match[0]))
+        position = match.end()
+    out.append(escape(text[position:]))
+    return Markup("").join(out)
+
+
 def sentence_html(sentence: Sentence, resources: Resources) -> Markup:
     """A sentence as HTML: marked words in bold, small pictures above words in inline mode."""
     text = sentence.text
@@ -114,7 +130,7 @@ def sentence_html(sentence: Sentence, resources: Resources) -> Markup:
         if opening is not None:
             out.append(Markup('<span class="ws-word">{}<span class="ws-text">').format(
                 small_picture(opening.symbol, resources)))
-        piece = escape(text[start:stop])
+        piece = unbroken(text[start:stop])
         mark = next((m for m in marks if m.start <= start and stop <= m.end), None)
         if mark is not None:
             piece = Markup('<strong class="{}">{}</strong>').format(mark.kind, piece)
@@ -226,6 +242,7 @@ def render(
         person_picture=plans.openmoji_symbol(*PERSON_PICTURE) if pictures else None,
         picture=lambda symbol, size="": picture_html(symbol, resources, size),
         sentence=lambda s: sentence_html(s, resources),
+        words=unbroken,
         image_url=lambda symbol: url(symbol.path) if symbol and symbol.path else "",
     )
 
