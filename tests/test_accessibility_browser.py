@@ -205,6 +205,16 @@ def test_listen_buttons_can_be_hidden_for_screen_reader_users(browser: Any, outp
     page.close()
 
 
+def test_print_stylesheet_hides_the_buttons(browser: Any, outputs: dict[str, Path]) -> None:
+    page = browser.new_page()
+    page.goto(outputs["rich/document"].as_uri())
+    assert page.locator("button.listen:visible").count() > 5
+    page.emulate_media(media="print")
+    assert page.locator("button.listen:visible").count() == 0
+    assert page.evaluate("getComputedStyle(document.querySelector('.cover')).breakAfter") == "page"
+    page.close()
+
+
 def test_easy_read_type_rules_hold_in_the_browser(browser: Any, outputs: dict[str, Path]) -> None:
     """No italics, underlining, capitals-only styling, hyphenation or justified text; 16pt body text."""
     page = browser.new_page()

@@ -217,3 +217,10 @@ def test_sentence_html_ignores_bad_offsets() -> None:
     sentence = line("Go home.", marks=[])
     sentence.marks = [easyread.model.Mark(3, 99), easyread.model.Mark(0, 2)]
     assert str(html.sentence_html(sentence, resources)) == '<strong class="key">Go</strong> home.'
+
+
+def test_a_missing_picture_file_is_left_out(tmp_path: Path) -> None:
+    document = rich_document()
+    document.blocks[3].sentences[0].symbols = [Symbol("gone", "mine", "gone", str(tmp_path / "gone.png"))]
+    soup = BeautifulSoup(html.render(document, options()), "html.parser")
+    assert not soup.find("img", alt="gone")

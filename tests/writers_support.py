@@ -113,5 +113,6 @@ def long_document(rows: int = 60) -> Document:
             text = f"Part {number // 4 + 1}"
             blocks.append(Block(BlockKind.HEADING, text, level=2, sentences=[line(text, symbol("1F4CB", "list"))]))
         words = " ".join(["Young people will help the council plan the next meeting"] * (1 + (number * 5) % 6))
-        blocks.append(Block(BlockKind.PARAGRAPH, words, sentences=[line(words + ".", symbol("1F465", "meeting"))]))
+        kind = BlockKind.LIST_ITEM if number % 8 in (4, 5) else BlockKind.PARAGRAPH
+        blocks.append(Block(kind, words, sentences=[line(words + ".", symbol("1F465", "meeting"))]))
     return Document(title="A long paper", language="en-GB", metadata={"source": "long.md", "stem": "long"}, blocks=blocks)

@@ -119,7 +119,8 @@ def sentence_html(sentence: Sentence, resources: Resources) -> Markup:
     words = []
     end = 0
     for word in sorted(sentence.word_symbols, key=lambda w: w.start):
-        if word.start >= end and 0 <= word.start < word.end <= len(text) and word.symbol.path:
+        path = word.symbol.path
+        if word.start >= end and 0 <= word.start < word.end <= len(text) and path and Path(path).is_file():
             words.append(word)
             end = word.end
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks),
@@ -146,8 +147,8 @@ def picture_html(symbol: Symbol | None, resources: Resources, size: str = "") ->
     WeasyPrint tags an ``<img alt="">`` as a Figure without /Alt, which breaks
     PDF/UA, so in the PDF a decorative picture is a CSS background (an artifact).
     """
-    if symbol is None or not symbol.path:
-        return Markup("")
+    if symbol is None or not symbol.path or not Path(symbol.path).is_file():
+        return Markup("")  # a picture that has gone missing is left out, not a broken image
     url = resources.url(symbol.path)
     css_class = f"picture-img {size}".strip()
     if symbol.decorative and resources.for_print:
