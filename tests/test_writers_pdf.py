@@ -176,6 +176,10 @@ def test_inline_pictures_sit_above_their_words() -> None:
     pictures = [b for b in boxes if getattr(b, "element", None) is not None and b.element.get("class") == "ws-picture"]
     assert len(pictures) == 2
     assert all(b.background and b.background.layers[0].image is not None for b in pictures)
-    words = {b.text: b for b in boxes if hasattr(b, "text") and b.text in ("bus", "2pm")}
+    words = {
+        b.text: b for b in boxes
+        if hasattr(b, "text") and b.element is not None and b.element.get("class") == "ws-text"
+    }
+    assert set(words) == {"bus", "2pm"}
     for picture, word in zip(pictures, ("bus", "2pm")):
         assert picture.position_y + picture.height <= words[word].position_y + 1
