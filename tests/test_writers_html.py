@@ -224,3 +224,37 @@ def test_a_missing_picture_file_is_left_out(tmp_path: Path) -> None:
     document.blocks[3].sentences[0].symbols = [Symbol("gone", "mine", "gone", str(tmp_path / "gone.png"))]
     soup = BeautifulSoup(html.render(document, options()), "html.parser")
     assert not soup.find("img", alt="gone")
+
+
+def test_template_copy_command_makes_a_working_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["template", "list"]) == 0
+    assert "meeting" in capsys.readouterr().out
+    mine = tmp_path / "mine"
+    assert main(["template", "copy", "letter", str(mine)]) == 0
+    assert {"page.html.j2", "base.html.j2", "rows.html.j2", "easyread.css.j2", "read-aloud.js", "kind"} <= {
+        p.name for p in mine.iterdir()
+    }
+    assert soup_of(template=str(mine)).find("header", class_="letterhead")
+    assert main(["template", "copy", "letter", str(mine)]) == 2  # never overwrites
+    assert main(["template", "copy", "poster", str(tmp_path / "x")]) == 2
+
+
+@pytest.mark.parametrize(("where", "box", "listed"), [("both", True, True), ("page", True, False), ("list", False, True)])
+def test_where_hard_words_are_explained(where: str, box: bool, listed: bool) -> None:
+    soup = soup_of(hard_words=where)
+    assert bool(soup.select("main .explain")) is box
+    assert bool(soup.find("section", class_="hard-words")) is listed
+
+
+def test_picture_size_option(tmp_path: Path) -> None:
+    soup = soup_of(picture_size=4.0)
+    assert ".picture .picture-img { display: block; width: 4.0cm; height: 4.0cm; }" in soup.style.string
+    assert soup.select_one(".picture img")["width"] == "151"
+    written = easyread.write(rich_document(), tmp_path, ("docx",), options(picture_size=4.0))
+    import docx
+
+    shapes = docx.Document(str(written["docx"])).inline_shapes
+    assert any(round(shape.width.cm, 1) == 4.0 for shape in shapes)
+    for wrong in ({"picture_size": 2.0}, {"hard_words": "nowhere"}):
+        with pytest.raises(UsageError):
+            options(**wrong)

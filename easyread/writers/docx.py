@@ -38,8 +38,6 @@ from .html import FONT, template_kind
 from .outline import ListNode, Node
 from .plan import CONTACT_LABELS, PERSON_PICTURE, TIME_PICTURE, Plan
 
-PICTURE_CM = 2.8
-"""Row pictures: 2.8 cm, above the 2.5 cm easy-read minimum."""
 COVER_CM = 6.0
 WORD_PICTURE_CM = 0.9
 GAP_CM = 0.5
@@ -79,7 +77,8 @@ class _Writer:
         self.word = docx.Document()
         self.size = options.layout.font_size
         width, _, margin = PAGE_CM[options.layout.page_size.upper()]
-        self.text_cm = width - 2 * margin - PICTURE_CM - 0.5
+        self.picture_cm = options.layout.picture_size
+        self.text_cm = width - 2 * margin - self.picture_cm - 0.5
 
     # Set-up ---------------------------------------------------------------
 
@@ -159,9 +158,10 @@ class _Writer:
 
     # Pictures --------------------------------------------------------------
 
-    def picture(self, paragraph: Paragraph, symbol: Symbol | None, size_cm: float = PICTURE_CM,
+    def picture(self, paragraph: Paragraph, symbol: Symbol | None, size_cm: float | None = None,
                 decorative: bool | None = None) -> bool:
         """Add a picture with alternative text (or marked decorative) to a paragraph."""
+        size_cm = size_cm or self.picture_cm
         if symbol is None or not symbol.path:
             return False
         data = png(symbol.path, size_cm)
@@ -215,7 +215,7 @@ class _Writer:
         for key, value in (("w:val", "0000"), ("w:firstRow", "0"), ("w:lastRow", "0"), ("w:firstColumn", "0"),
                            ("w:lastColumn", "0"), ("w:noHBand", "1"), ("w:noVBand", "1")):
             look.set(qn(key), value)
-        for column, width in zip(table.columns, (PICTURE_CM + 0.3, self.text_cm)):
+        for column, width in zip(table.columns, (self.picture_cm + 0.3, self.text_cm)):
             column.width = Cm(width)  # the grid Word and LibreOffice lay out from
         return table
 
@@ -226,7 +226,7 @@ class _Writer:
         tr_pr = row._tr.get_or_add_trPr()
         cant_split = OxmlElement("w:cantSplit")
         tr_pr.append(cant_split)  # a sentence never breaks across pages
-        for cell, width in zip(cells, (PICTURE_CM + 0.3, self.text_cm)):
+        for cell, width in zip(cells, (self.picture_cm + 0.3, self.text_cm)):
             cell.width = Cm(width)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         picture_paragraph = cells[0].paragraphs[0]
@@ -242,7 +242,7 @@ class _Writer:
         paragraph = self.word.add_heading(level=min(level, 9))
         if self.picture(paragraph, symbol):
             paragraph.add_run("\t")
-            paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(PICTURE_CM + 0.5))
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(self.picture_cm + 0.5))
         if number:
             paragraph.add_run(f"{number}. ")
         paragraph.add_run(text)
@@ -304,7 +304,7 @@ class _Writer:
         cover = self.plan.cover
         if cover.picture is not None:
             paragraph = self.word.add_paragraph()
-            self.picture(paragraph, cover.picture, PICTURE_CM if kind == "letter" else COVER_CM)
+            self.picture(paragraph, cover.picture, self.picture_cm if kind == "letter" else COVER_CM)
         self.word.add_heading(cover.title, level=1)
         self.word.add_paragraph(cover.about)
         self.word.add_paragraph(f"This version was made on {cover.date_text}.")

