@@ -183,3 +183,12 @@ def test_inline_pictures_sit_above_their_words() -> None:
     assert set(words) == {"bus", "2pm"}
     for picture, word in zip(pictures, ("bus", "2pm")):
         assert picture.position_y + picture.height <= words[word].position_y + 1
+
+
+@pytest.mark.parametrize(("page_size", "font_size"), [("A4", 16), ("A4", 24), ("A5", 16), ("A5", 24)])
+def test_the_cover_fits_on_its_page(page_size: str, font_size: int, nlp) -> None:  # type: ignore[no-untyped-def]
+    document = processed("workshop-letter.docx", nlp)
+    laid_out = pdf.layout(document, options(page_size=page_size, font_size=font_size), contents=True)
+    cover = page_text(laid_out, 0)
+    assert document.title.split()[0] in cover and "This version was made on" in cover
+    assert "What is in this document" in page_text(laid_out, 1)
