@@ -22,12 +22,10 @@ PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s-]?(?:\(0\))?|0)\d{2,4}(?:[\s-]?\d
 """Numbers that start with 0 or a country code, in groups: 01632 960 123, +44 20 7946 0000."""
 
 _TEXT_CUE = re.compile(r"\b(?:text|sms|whatsapp)\b[\s:]*(?:us\s+)?(?:on\s+|at\s+)?$", re.IGNORECASE)
-_CONTACT_VERBS = re.compile(
-    r"\b(?:contact|email|e-mail|phone|call|ring|text|write to|speak to|talk to|ask)\s+$",
-    re.IGNORECASE,
-)
-_TEAM = re.compile(
-    r"\b(?:the\s+)?((?:[A-Za-z]+\s+){0,3}(?:team|office|service|helpline|department|desk|line))\b",
+_VERB = r"\b(?:contact|email|e-mail|phone|call|ring|text|write to|speak to|talk to|ask)"
+_VERB_BEFORE = re.compile(_VERB + r"\s+$", re.IGNORECASE)
+_TEAM_AFTER_VERB = re.compile(
+    _VERB + r"\s+((?:[A-Za-z]+\s+){0,4}?(?:team|office|service|helpline|department|desk|line))\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset("email e-mail phone telephone tel text call mobile website web fax".split())
@@ -93,18 +91,15 @@ def named(text: str, people: list[str]) -> str:
     """The person or team a sentence tells the reader to contact, or empty."""
     for person in people:
         position = text.find(person)
-        if position >= 0 and (_CONTACT_VERBS.search(text[:position]) or EMAIL.search(text) or PHONE.search(text)):
+        if position >= 0 and (_VERB_BEFORE.search(text[:position]) or EMAIL.search(text) or PHONE.search(text)):
             return person
-    verb = _CONTACT_VERBS.pattern[:-1]
-    for match in re.finditer(verb, text, re.IGNORECASE):
-        team = _TEAM.match(text, match.end() + (1 if text[match.end() : match.end() + 1] == " " else 0))
-        if team:
-            words = team[1].split()
-            while words and words[0].lower() in _DETERMINERS:
-                words.pop(0)
-            if words:
-                return "the " + " ".join(words)
-    return ""
+    team = _TEAM_AFTER_VERB.search(text)
+    if team is None:
+        return ""
+    words = team[1].split()
+    while words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    return "the " + " ".join(words)
 
 
 def _picture(kind: str, context: Context) -> Symbol | None:

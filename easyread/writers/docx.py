@@ -272,10 +272,9 @@ class _Writer:
             words = self.row(self._table(table_holder), line.symbols[0] if line.symbols else None)
             self.sentence(words, line)
             for word, meaning in self.plan.explained(line):
-                explain = words._parent.add_paragraph()
-                explain.paragraph_format.left_indent = Cm(GAP_CM)
-                explain.add_run(word).bold = True
-                explain.add_run(f" means {meaning}")
+                words.add_run().add_break()
+                words.add_run(word).bold = True
+                words.add_run(f" means {meaning}")
 
     def _table(self, holder: list[Table | None]) -> Table:
         if holder[0] is None:
