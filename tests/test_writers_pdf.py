@@ -192,3 +192,21 @@ def test_the_cover_fits_on_its_page(page_size: str, font_size: int, nlp) -> None
     cover = page_text(laid_out, 0)
     assert document.title.split()[0] in cover and "This version was made on" in cover
     assert "What is in this document" in page_text(laid_out, 1)
+
+
+def test_without_pictures_every_output_is_still_valid(tmp_path: Path) -> None:
+    """--no-symbols: no pictures at all, not even the cover's, and the files still pass."""
+    document = rich_document()
+    for sentence in document.sentences():
+        sentence.symbols, sentence.word_symbols = [], []
+    for word in document.hard_words:
+        word.symbol = None
+    for contact in document.contacts:
+        contact.symbol = None
+    written = easyread.write(document, tmp_path, ("pdf", "html", "docx"), options().replace(disable=("symbols",)))
+    report = validator.validate_pdf(str(written["pdf"]), profile=validator.ValidationProfile.PDF_UA_1)
+    assert report.failures == []
+    with pikepdf.open(written["pdf"]) as pdf_file:
+        assert not [e for e in structure(pdf_file) if e.S == "/Figure"]
+    assert "<img" not in written["html"].read_text(encoding="utf-8")
+    assert b"word/media/" not in written["docx"].read_bytes()
