@@ -8,11 +8,12 @@ from pathlib import Path
 from ..files import atomic_write
 from ..model import Document
 from ..options import Options
-from . import html, pdf
+from . import docx, html, pdf
 
 WRITERS: dict[str, Callable[[Document, Options], bytes]] = {
     "html": html.to_bytes,
     "pdf": pdf.to_bytes,
+    "docx": docx.to_bytes,
 }
 """Output format -> function producing the file's bytes."""
 
@@ -27,5 +28,8 @@ def write(
 ) -> dict[str, Path]:
     """Write each format to its path atomically (no half-written file is ever left)."""
     for fmt, path in paths.items():
-        atomic_write(path, WRITERS[fmt](document, options))
+        if fmt == "html" and options.layout.html_assets:
+            html.write_with_assets(document, options, path)
+        else:
+            atomic_write(path, WRITERS[fmt](document, options))
     return paths
