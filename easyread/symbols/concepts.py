@@ -1,0 +1,277 @@
+"""Finding the key concept of a parsed sentence, and a picture for each of its words.
+
+The picture beside a sentence shows its main idea. On the spaCy parse:
+
+1. phrases the library knows are found first ("young people", "social worker");
+2. each word or phrase is ranked by its role: the subject of the main clause,
+   then its object, then the main verb when the sentence is about an action
+   (the verb after "asked to" or "want to" rather than "ask" or "want"), then
+   nouns after a preposition of the main clause, then other nouns, verbs,
+   adjectives; words the vocabulary marks ``low`` (member, people,
+   information) come after all of those;
+3. names of people, places and organisations only ever get the user's own
+   picture for that exact name or a generic person/place picture, and only
+   when nothing else in the sentence has one; dates and times likewise get a
+   calendar or a clock.
+
+The first ranked word with a good enough match gives the sentence its picture.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..model import Symbol, WordSymbol
+from .keys import key
+from .library import Cues, Found, Library, Memory
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
+CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+LIGHT_VERBS = frozenset(
+    "be have do get make go come let can will may might must shall should would could "
+    "need want like try hope plan aim able use".split()
+)
+"""Verbs that rarely carry a sentence's idea on their own ("we want to hear" is about hearing)."""
+
+GENERIC = {
+    "PERSON": "@person",
+    "GPE": "@place",
+    "LOC": "@place",
+    "FAC": "@place",
+    "ORG": "@organisation",
+    "DATE": "@date",
+    "TIME": "@time",
+    "MONEY": "@money",
+}
+"""Entity types and the vocabulary entry holding their generic picture."""
+
+NAMES = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"})
+_PHONE = re.compile(r"^(?:\+?44|0)\d{2,}$")
+_LAST = 99
+
+
+@dataclass(slots=True)
+class Unit:
+    """A word or phrase of a sentence that may get a picture."""
+
+    start: int
+    """Index of its first token in the parsed doc."""
+    end: int
+    """Index just after its last token."""
+    forms: list[str]
+    """Forms to look up: the words as written, their lemmas."""
+    pos: str | None
+    """Part of speech of its head word."""
+    head: Token
+    """Its syntactic head."""
+    generic: str = ""
+    """Vocabulary entry for a generic picture (``@person``) when the unit is a name or a date."""
+    name: bool = False
+    """True for a name of a person, place or organisation."""
+    head_form: str = ""
+    """For an organisation or building name, its last word ("centre" in "Riverside Youth Centre")."""
+
+
+def units(sentence: Span, library: Library) -> list[Unit]:
+    """The words and phrases of a sentence that could carry a picture, in reading order."""
+    claimed: set[int] = set()
+    found: list[Unit] = []
+    for entity in sentence.ents:
+        if _is_name(entity) or _is_when(entity) or entity.label_ == "MONEY":
+            head_form = ""
+            if entity.label_ in ("ORG", "FAC") and len(entity) > 1 and entity.root.i == entity.end - 1:
+                head_form = entity.root.lemma_.lower()
+            found.append(Unit(entity.start, entity.end, [entity.text], "PROPN", entity.root,
+                              GENERIC.get(entity.label_, ""), entity.label_ in NAMES, head_form))
+            claimed.update(range(entity.start, entity.end))
+    found += _phrases(sentence, library, claimed)
+    for token in sentence:
+        if token.i in claimed:
+            continue
+        if token.like_email or token.like_url:
+            generic = "@email" if token.like_email else "@website"
+            found.append(Unit(token.i, token.i + 1, [], None, token, generic))
+        elif _PHONE.match(token.text):
+            found.append(Unit(token.i, token.i + 1, [], None, token, "@phone"))
+        elif token.pos_ in CONTENT and token.is_alpha or (token.pos_ in CONTENT and "-" in token.text):
+            pos = "NOUN" if token.pos_ == "PROPN" else token.pos_
+            found.append(Unit(token.i, token.i + 1, [token.text, token.lemma_], pos, token))
+    return sorted(found, key=lambda unit: unit.start)
+
+
+def _is_name(entity: Span) -> bool:
+    """A name: a person, place or organisation entity with a capital letter (spaCy also tags "jargon")."""
+    return entity.label_ in NAMES and any(t.text[:1].isupper() for t in entity)
+
+
+def _is_when(entity: Span) -> bool:
+    """A date or time with a number and a word ("3 March", "5 pm"), not a bare "2." or "the minutes"."""
+    return (entity.label_ in ("DATE", "TIME") and any(t.like_num for t in entity)
+            and any(t.is_alpha for t in entity))
+
+
+def _phrases(sentence: Span, library: Library, claimed: set[int]) -> list[Unit]:
+    known = library.phrases()
+    if not known:
+        return []
+    longest = max(2, library.vocabulary.longest)
+    found: list[Unit] = []
+    for run in _runs(sentence, claimed):
+        size = min(longest, len(run))
+        while size >= 2:
+            start = 0
+            while start + size <= len(run):
+                window = run[start : start + size]
+                if any(t.i in claimed for t in window):
+                    start += 1
+                    continue
+                forms = _phrase_forms(window)
+                if any(form in known for form in forms):
+                    doc = sentence.doc
+                    span = doc[window[0].i : window[-1].i + 1]
+                    found.append(Unit(span.start, span.end, forms, span.root.pos_, span.root))
+                    claimed.update(range(span.start, span.end))
+                    start += size
+                else:
+                    start += 1
+            size -= 1
+    return found
+
+
+def _runs(sentence: Span, claimed: set[int]) -> list[list[Token]]:
+    """Stretches of words between punctuation (hyphens join words, so they do not break a run)."""
+    runs: list[list[Token]] = [[]]
+    for token in sentence:
+        if token.text in ("-", "\u2010", "\u2011") and not token.whitespace_:
+            continue
+        if token.is_punct or token.is_space or token.i in claimed:
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    return [run for run in runs if len(run) > 1]
+
+
+def _phrase_forms(window: list[Token]) -> list[str]:
+    surface = [t.lower_ for t in window]
+    lemmas = [t.lemma_.lower() for t in window]
+    return list(dict.fromkeys([
+        " ".join(surface),
+        " ".join(surface[:-1] + lemmas[-1:]),
+        " ".join(lemmas),
+    ]))
+
+
+def cues(sentence: Span, unit: Unit) -> Cues:
+    """The context one unit of a sentence has, for choosing between senses."""
+    words = frozenset(key(t.lemma_) for t in sentence if t.is_alpha) | frozenset(
+        key(t.text) for t in sentence if t.is_alpha
+    )
+    doc = sentence.doc
+    before = doc[unit.start - 1] if unit.start > sentence.start else None
+    after = doc[unit.end] if unit.end < sentence.end else None
+    return Cues(
+        words=words,
+        before=key(before.lemma_) if before is not None else "",
+        after=key(after.lemma_) if after is not None else "",
+        number_before=before is not None and (before.like_num or before.lower_ in ("few", "several")),
+    )
+
+
+def match_unit(sentence: Span, unit: Unit, library: Library,
+               memory: Memory | None) -> tuple[Found | None, bool]:
+    """The picture for one unit, and whether it is only a generic one (a person, a place, a date).
+
+    A name gets the user's picture for that exact name, or, for an organisation
+    or building, its last word's picture ("Riverside Youth Centre" is a centre),
+    or the generic picture; never a look-alike picture of its words.
+    """
+    query = _text(sentence, unit)
+    if not (unit.name or unit.generic):
+        return library.match(unit.forms, unit.pos, cues(sentence, unit), memory, query=query), False
+    found = library.match(unit.forms, None, None, memory, query=query, exact=True) if unit.forms else None
+    if found is not None:
+        return found, False
+    if unit.head_form:
+        found = library.match([unit.head_form], "NOUN", cues(sentence, unit), memory, query=query)
+        if found is not None and found.symbol is not None and not found.how.startswith("cldr"):
+            return found, False
+    if unit.generic:
+        return library.match([unit.generic], None, None, memory, query=query), True
+    return None, False
+
+
+def rank(sentence: Span, unit: Unit, found: Found, generic: bool = False) -> int:
+    """How well a unit stands for the whole sentence: lower is better.
+
+    Tokens are compared by index: spaCy makes a new Token object on every access.
+    """
+    if generic:
+        return _LAST - 1 if unit.name else _LAST - 2
+    head = unit.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    root = sentence.root
+    chained = {t.i for t in root.children if t.dep_ == "xcomp" and t.pos_ in ("VERB", "AUX")}
+    main = {root.i, *chained}
+    light = head.lemma_.lower() in LIGHT_VERBS
+    if head.dep_ in SUBJECTS and head.head.i in main:
+        role = 0
+    elif head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
+        role = 0
+    elif head.dep_ in OBJECTS and head.head.i in main:
+        role = 1
+    elif head.i in chained and not light:
+        role = 2
+    elif head.i == root.i and head.pos_ == "VERB" and not light:
+        role = 3 if chained else 2
+    elif head.dep_ == "pobj" and head.head.head.i in main:
+        role = 4
+    elif head.pos_ in ("NOUN", "PROPN"):
+        role = 5
+    elif head.pos_ == "VERB" and not light:
+        role = 6
+    elif head.pos_ in ("ADJ", "ADV"):
+        role = 7
+    else:
+        role = 8
+    return role + (20 if found.low else 0)
+
+
+def key_concept(sentence: Span, library: Library, memory: Memory | None = None) -> Symbol | None:
+    """The picture of a sentence's main idea, or None when no word has a good enough one."""
+    best: tuple[int, int, Symbol] | None = None
+    for unit in units(sentence, library):
+        found, generic = match_unit(sentence, unit, library, memory)
+        if found is None or found.symbol is None:
+            continue
+        place = (rank(sentence, unit, found, generic), unit.start)
+        if best is None or place < best[:2]:
+            best = (*place, found.symbol)
+    return best[2] if best else None
+
+
+def word_symbols(sentence: Span, library: Library, memory: Memory | None = None) -> list[WordSymbol]:
+    """A small picture for each content word or phrase (inline mode), offsets relative to the sentence."""
+    found: list[WordSymbol] = []
+    doc = sentence.doc
+    for unit in units(sentence, library):
+        match, _ = match_unit(sentence, unit, library, memory)
+        if match is None or match.symbol is None:
+            continue
+        start = doc[unit.start].idx - sentence.start_char
+        end = doc[unit.end - 1].idx + len(doc[unit.end - 1].text) - sentence.start_char
+        symbol = _copy(match.symbol, decorative=True)
+        found.append(WordSymbol(start, end, symbol))
+    return found
+
+
+def _text(sentence: Span, unit: Unit) -> str:
+    return sentence.doc[unit.start : unit.end].text
+
+
+def _copy(symbol: Symbol, *, decorative: bool) -> Symbol:
+    return Symbol(symbol.id, symbol.set_id, symbol.label, symbol.path, symbol.score, symbol.query, decorative)
