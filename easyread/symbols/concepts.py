@@ -42,12 +42,16 @@ GENERIC = {
     "GPE": "@place",
     "LOC": "@place",
     "FAC": "@place",
-    "ORG": "@organisation",
     "DATE": "@date",
     "TIME": "@time",
     "MONEY": "@money",
 }
-"""Entity types and the vocabulary entry holding their generic picture."""
+"""Entity types and the vocabulary entry holding their generic picture.
+
+Organisations have none: spaCy often takes an unfamiliar first name for one,
+and an office block for "Amira" would be an unrelated picture. A name such as
+"Parent Carer Forum" still gets the picture of its last word.
+"""
 
 NAMES = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"})
 _PHONE = re.compile(r"^(?:\+?44|0)\d{2,}$")
@@ -73,7 +77,7 @@ class Unit:
     name: bool = False
     """True for a name of a person, place or organisation."""
     head_form: str = ""
-    """For an organisation or building name, its last word ("centre" in "Riverside Youth Centre")."""
+    """The word a name or date is about: "centre" in "Riverside Youth Centre", "minutes" in "20 minutes"."""
 
 
 def units(sentence: Span, library: Library) -> list[Unit]:
@@ -85,6 +89,8 @@ def units(sentence: Span, library: Library) -> list[Unit]:
             head_form = ""
             if entity.label_ in ("ORG", "FAC") and len(entity) > 1 and entity.root.i == entity.end - 1:
                 head_form = entity.root.lemma_.lower()
+            elif entity.label_ in ("DATE", "TIME") and entity.root.is_alpha:
+                head_form = entity.root.lemma_.lower()  # "20 minutes" is about minutes
             found.append(Unit(entity.start, entity.end, [entity.text], "PROPN", entity.root,
                               GENERIC.get(entity.label_, ""), entity.label_ in NAMES, head_form))
             claimed.update(range(entity.start, entity.end))
@@ -165,14 +171,14 @@ def _phrase_forms(window: list[Token]) -> list[str]:
     ]))
 
 
-def cues(sentence: Span, unit: Unit) -> Cues:
-    """The context one unit of a sentence has, for choosing between senses."""
+def cues(sentence: Span, start: int, end: int) -> Cues:
+    """The context of the tokens ``start:end`` of a sentence, for choosing between senses."""
     words = frozenset(key(t.lemma_) for t in sentence if t.is_alpha) | frozenset(
         key(t.text) for t in sentence if t.is_alpha
     )
     doc = sentence.doc
-    before = doc[unit.start - 1] if unit.start > sentence.start else None
-    after = doc[unit.end] if unit.end < sentence.end else None
+    before = doc[start - 1] if start > sentence.start else None
+    after = doc[end] if end < sentence.end else None
     return Cues(
         words=words,
         before=key(before.lemma_) if before is not None else "",
@@ -191,12 +197,13 @@ def match_unit(sentence: Span, unit: Unit, library: Library,
     """
     query = _text(sentence, unit)
     if not (unit.name or unit.generic):
-        return library.match(unit.forms, unit.pos, cues(sentence, unit), memory, query=query), False
+        return library.match(unit.forms, unit.pos, cues(sentence, unit.start, unit.end), memory, query=query), False
     found = library.match(unit.forms, None, None, memory, query=query, exact=True) if unit.forms else None
     if found is not None:
         return found, False
     if unit.head_form:
-        found = library.match([unit.head_form], "NOUN", cues(sentence, unit), memory, query=query)
+        context = cues(sentence, unit.head.i, unit.head.i + 1)
+        found = library.match([unit.head_form], "NOUN", context, memory, query=query)
         if found is not None and found.symbol is not None and not found.how.startswith("cldr"):
             return found, False
     if unit.generic:

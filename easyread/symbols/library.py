@@ -10,7 +10,9 @@ whose score reaches the threshold wins (deterministic: same input, same picture)
    the same document (0.95), or the default sense of a word with several (0.9);
 4. the vocabulary's synonyms (0.9 times the above);
 5. the same word under another part of speech, when it has one picture (0.7);
-6. the default set's CLDR names (0.7 for a noun's exact name, 0.65 for an alias).
+6. the default set's CLDR names (0.7 for a noun's exact name); their aliases
+   (GitHub short codes such as "notes" for musical notes) score 0.55, below
+   the threshold, so they are only shown by ``symbols search``.
 
 A word the vocabulary knows but cannot picture here (an ambiguous word with no
 cue, or a sense marked "no picture") stops the search before step 6: the
@@ -49,7 +51,7 @@ SCORES = {
     "synonym": 0.9,
     "other-pos": 0.7,
     "cldr-name": 0.7,
-    "cldr-alias": 0.65,
+    "cldr-alias": 0.55,
     "cldr-name-not-noun": 0.5,
     "cldr-word": 0.3,
     "ambiguous": 0.5,
@@ -135,7 +137,7 @@ class Library:
     ) -> None:
         self.sets = sets
         self.vocabulary = vocabulary
-        self.overrides = overrides or {}
+        self.overrides = dict(overrides or {})
         self.min_score = min_score
         self.problems: list[str] = list(problems or [])
         self.default = next((s for s in sets if s.default), None)
@@ -143,10 +145,11 @@ class Library:
         self._pictures: dict[str, str | None] = {}
         self._phrases: frozenset[str] | None = None
         self._lemmas = lru_cache(maxsize=65536)(_lemmas)
-        for word, override in self.overrides.items():
+        for word, override in list(self.overrides.items()):
             if override.target and self._reference(override.target) is None:
                 self.problems.append(f"{Path(override.source).name}: {override.word}: "
                                      f"no symbol {override.target!r} in the active sets")
+                del self.overrides[word]  # a broken line must not hide the word's usual picture
         self.loaded = len(self.problems)
         """How many of `problems` were found while loading (they concern every document)."""
 
@@ -202,9 +205,39 @@ class Library:
         return None
 
     def candidates(self, word: str, pos: str | None = None) -> list[Found]:
-        """Every candidate picture for a word with its score, best first (for ``symbols search``)."""
-        forms = list(dict.fromkeys([key(word), *self._lemmas(key(word))]))
-        found = list(self._candidates(forms, pos, None, None, word, everything=True))
+        """Every picture a word could get, with its score, best first (for ``symbols search``).
+
+        Each vocabulary sense is listed with the cue words that select it; CLDR
+        names of a word the vocabulary knows are listed but never used.
+        """
+        word_key = key(word)
+        forms = list(dict.fromkeys([word_key, *self._lemmas(word_key)]))
+        found = [self._from_override(self.overrides[f], f, word) for f in forms if f in self.overrides]
+        for symbol_set in self.user_sets:
+            for form in forms:
+                for entry, how in symbol_set.lookup(form):
+                    path = self.picture(symbol_set, entry)
+                    rule = {NAME: "set-label", ALIAS: "set-keyword"}.get(how, "cldr-word")
+                    if path is not None:
+                        symbol = Symbol(entry.id, symbol_set.id, entry.label or form, path, SCORES[rule], word)
+                        found.append(Found(symbol, symbol.score, rule, f"{symbol_set.id}:{entry.id}"))
+        known = False
+        for form in forms:
+            senses = [(s, "") for s in self.vocabulary.senses.get(form, [])]
+            senses += [(s, f"same as {s.term}: ") for s in self.vocabulary.synonyms.get(form, [])]
+            for sense, prefix in senses:
+                if pos and sense.pos and sense.pos != pos:
+                    continue
+                known = True
+                rule = "synonym" if prefix else ("sense" if sense.cues else "vocabulary")
+                note = prefix + sense.note + (f" [cues: {' '.join(sense.cues)}]" if sense.cues else "")
+                symbol = self._default_symbol(sense.symbol, _label(sense), word, SCORES[rule]) if sense.symbol else None
+                found.append(Found(symbol, symbol.score if symbol else 0.0, rule if symbol else "no-picture",
+                                   sense.concept, sense.low, note))
+        for candidate in self._from_cldr(forms, pos, word, everything=True):
+            if known:
+                candidate.note = "not used: the vocabulary knows this word"
+            found.append(candidate)
         order = {id(f): n for n, f in enumerate(found)}
         return sorted(found, key=lambda f: (-f.score, order[id(f)]))
 
@@ -212,8 +245,9 @@ class Library:
         """The picture for a word out of context; inflected forms work ("buses" finds "bus")."""
         word_key = key(word)
         found = self.match([word_key], pos, query=word)
-        if found is None and " " not in word_key:
-            lemmas = [lemma for lemma in self._lemmas(word_key) if lemma != word_key]
+        if found is None:
+            head, _, last = word_key.rpartition(" ")
+            lemmas = [f"{head} {lemma}".strip() for lemma in self._lemmas(last) if lemma != last]
             found = self.match(lemmas, pos, query=word) if lemmas else None
         return found.symbol if found else None
 
@@ -419,6 +453,8 @@ def _choose(senses: list[Sense], form: str, pos: str | None, cues: Cues | None,
             return _Resolved(best, "sense")
     if memory is not None and remember in memory.senses:
         return _Resolved(memory.senses[remember], "memory")
+    if pos is None and fitting[0].cues:
+        return _Resolved(None, "ambiguous", blocked=True)  # out of context, only the everyday sense will do
     defaults = [s for s in fitting if not s.cues]
     if defaults:
         pictures = {s.symbol for s in fitting}

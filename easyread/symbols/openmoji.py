@@ -19,6 +19,29 @@ SET_ID = "openmoji"
 
 _SKIN_TONES = frozenset({"1F3FB", "1F3FC", "1F3FD", "1F3FE", "1F3FF"})
 _VARIATION = "FE0F"
+_REGIONAL = range(0x1F1E6, 0x1F200)
+_ZODIAC = range(0x2648, 0x2654)
+_JAPANESE_BUTTONS = range(0x1F201, 0x1F252)
+
+
+def _unnamed(parts: list[str]) -> bool:
+    """Pictures whose CLDR name would mislead as a keyword.
+
+    Flags are named after countries ("Jersey", "Chad"); zodiac signs after
+    words like "Cancer"; keycaps and Japanese buttons after numbers and
+    words they only print.
+    """
+    first = int(parts[0], 16)
+    return (
+        bool(_SKIN_TONES.intersection(parts))
+        or first in _REGIONAL
+        or (first == 0x1F3F4 and len(parts) > 1 and parts[1].startswith("E00"))
+        or first in _ZODIAC
+        or first == 0x26CE
+        or first in _JAPANESE_BUTTONS
+        or first in (0x3297, 0x3299)
+        or "20E3" in parts
+    )
 
 
 def load() -> SymbolSet:
@@ -68,7 +91,8 @@ def extra_labels() -> Names:
 def cldr_names(entries: dict[str, Entry]) -> Names:
     """CLDR names and aliases from the emoji package, for every entry that has one.
 
-    Skin-tone variants are left out: their names only repeat the base picture's.
+    Skin-tone variants are left out (their names only repeat the base
+    picture's), and so are pictures whose names would mislead (see `_unnamed`).
     """
     import emoji
 
@@ -81,7 +105,7 @@ def cldr_names(entries: dict[str, Entry]) -> Names:
     names: Names = {}
     for hexcode in entries:
         parts = hexcode.split("-")
-        if _SKIN_TONES.intersection(parts):
+        if _unnamed(parts):
             continue
         found = by_code.get("-".join(p for p in parts if p != _VARIATION))
         if found is not None:

@@ -108,7 +108,7 @@ class Vocabulary:
             if not row or not "".join(row).strip() or row[0].startswith("#"):
                 continue
             if not header_seen:
-                if tuple(c.strip() for c in row[: len(_COLUMNS)]) != _COLUMNS[: len(row)]:
+                if tuple(c.strip() for c in row[: len(_COLUMNS)]) != _COLUMNS:
                     raise EasyreadError(f"line {number}: the header must be: {' '.join(_COLUMNS)}", source=source)
                 header_seen = True
                 continue
