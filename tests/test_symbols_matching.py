@@ -94,10 +94,19 @@ def test_an_organisation_or_building_gets_the_picture_of_what_it_is(nlp, library
 
 
 def test_title_case_headings_are_read_as_words_not_names(nlp, library: Library) -> None:  # type: ignore[no-untyped-def]
-    assert for_parsing("Transport To School And College") == "Transport to school and college"
-    assert for_parsing("Our SEND Promises") == "Our SEND promises"
-    assert for_parsing("We met on Tuesday.") == "We met on Tuesday."
-    assert picture(nlp, library, "Transport To School And College") == "1F68C"
+    assert for_parsing("Transport To School And College", heading=True) == "Transport to school and college"
+    assert for_parsing("Our SEND Promises", heading=True) == "Our SEND promises"
+    assert for_parsing("WHAT IS CHANGING", heading=True) == "What is changing"
+    assert for_parsing("Meeting With Mr Bird", heading=True) == "Meeting with mr Bird"
+    assert for_parsing("We met Rose Green on Tuesday.", heading=False) == "We met Rose Green on Tuesday."
+    symbol = key_concept(nlp(for_parsing("Transport To School And College", heading=True))[:], library)
+    assert symbol is not None and symbol.id == "1F68C"
+
+
+def test_acronyms_find_acronyms_only(library: Library) -> None:
+    """SEND documents say "SEND" on every page; it must never get the picture for the verb "send"."""
+    assert library.lookup("SEND") is None and library.lookup("send").id == "1F4E4"
+    assert library.lookup("GP").id == "1F9D1-200D-2695-FE0F" and library.lookup("NHS").id == "1FA7A"
 
 
 def test_the_same_concept_keeps_its_sense_and_picture_through_a_document(nlp, library: Library) -> None:  # type: ignore[no-untyped-def]

@@ -71,17 +71,15 @@ def match(texts: tuple[str, ...], model: str | None, **values: Any) -> int:
     convert` would choose it.
     """
     from .. import nlp as nlp_loader
-    from ..stages.symbols import for_parsing
-    from ..symbols.concepts import key_concept
+    from ..symbols.concepts import picture_for
 
     options = _options(**values)
     library = _library(options)
     nlp = nlp_loader.load(model or options.language_model)
     lines = texts or tuple(line.rstrip("\r\n") for line in sys.stdin)
     queries = [line for line in lines if line.strip()]
-    for query, doc in zip(queries, nlp.pipe([for_parsing(q.strip()) for q in queries]), strict=True):
-        single = len([t for t in doc if not t.is_punct]) == 1
-        symbol = library.lookup(query.strip()) if single else key_concept(doc[:], library)
+    for query, doc in zip(queries, nlp.pipe([q.strip() for q in queries]), strict=True):
+        symbol = picture_for(doc, library)
         record = {"query": query, "id": None, "label": None, "set": None, "path": None, "score": 0.0}
         if symbol is not None:
             record.update(id=symbol.id, label=symbol.label, set=symbol.set_id, path=symbol.path,

@@ -9,8 +9,9 @@ tells the editor which sentences have no picture.
 
 from __future__ import annotations
 
-from ..model import Diagnostic, Document, Sentence, Severity
+from ..model import BlockKind, Diagnostic, Document, Sentence, Severity
 from ..symbols import concepts
+from ..symbols.concepts import TITLES
 from ..symbols.library import Library, Memory
 from . import Context, Stage
 
@@ -26,21 +27,31 @@ def library(context: Context) -> Library:
     return context.resource("symbols.library", lambda: Library.from_options(context.options.symbols))
 
 
-def for_parsing(text: str) -> str:
+def for_parsing(text: str, heading: bool = False) -> str:
     """Text as the parser should see it: Title Case Headings Lowered, so words are not read as names.
 
     spaCy tags every capitalised word of "Transport To School And College" as a
-    proper noun; names never get a picture, so the heading would get none. The
-    lowered text has the same length, so character offsets still line up.
+    proper noun; names never get a picture, so the heading would get none. Only
+    headings are lowered ("Rose Green" in a sentence is a name), and a word after
+    a title stays a name ("Meeting With Mr Bird"). The lowered text has the same
+    length, so character offsets still line up.
     """
+    if not heading:
+        return text
     words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) > 1 and all(w.isupper() for w in words):
+        return text[:1] + text[1:].lower()  # A HEADING IN CAPITALS
     capitals = sum(1 for w in words if w[0].isupper() and not w.isupper())
     if len(words) < 2 or capitals < 0.6 * len(words):
         return text
-    lowered = text[:1] + "".join(
-        part if part.isupper() and len(part) > 1 else part.lower() for part in _split_keep(text[1:])
-    )
-    return lowered if len(lowered) == len(text) else text
+    parts = _split_keep(text)
+    lowered = [parts[0]]
+    for index, part in enumerate(parts[1:], start=1):
+        after_title = index >= 2 and parts[index - 2].lower().rstrip(".") in TITLES
+        keep = (part.isupper() and len(part) > 1) or after_title
+        lowered.append(part if keep else part.lower())
+    result = "".join(lowered)
+    return result if len(result) == len(text) else text
 
 
 def _split_keep(text: str) -> list[str]:
@@ -63,7 +74,8 @@ def run(document: Document, context: Context) -> Document:
     already = len(symbols.problems)
     places = [(b, s, sentence) for b, block in enumerate(document.blocks)
               for s, sentence in enumerate(block.sentences)]
-    texts = [for_parsing(sentence.text) for _, _, sentence in places]
+    headings = {b for b, block in enumerate(document.blocks) if block.kind is BlockKind.HEADING}
+    texts = [for_parsing(sentence.text, b in headings) for b, _, sentence in places]
     parsed = context.language().pipe(texts, batch_size=64)
     for (block_index, sentence_index, sentence), doc in zip(places, parsed, strict=True):
         span = doc[:]

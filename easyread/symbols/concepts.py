@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Symbol, WordSymbol
 from .keys import key
@@ -54,6 +54,13 @@ and an office block for "Amira" would be an unrelated picture. A name such as
 """
 
 NAMES = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"})
+TITLES = frozenset("mr mrs ms mx miss dr prof cllr sir dame rev".split())
+PLACE_WORDS = frozenset(
+    "lane road street avenue crescent close drive terrace grove square centre center library "
+    "station hospital school college academy".split()
+)
+"""Last words that make a name a place's, whatever spaCy thinks ("Mill Lane", "Station Road")."""
+"""Words before a name that make it a person's."""
 _PHONE = re.compile(r"^(?:\+?44|0)\d{2,}$")
 _LAST = 99
 
@@ -85,14 +92,19 @@ def units(sentence: Span, library: Library) -> list[Unit]:
     claimed: set[int] = set()
     found: list[Unit] = []
     for entity in sentence.ents:
+        if len(entity) == 1 and entity.label_ in ("ORG", "FAC") and library.vocabulary.knows(entity.text):
+            continue  # "the Council": a known word spaCy took for a name
         if _is_name(entity) or _is_when(entity) or entity.label_ == "MONEY":
             head_form = ""
             if entity.label_ in ("ORG", "FAC") and len(entity) > 1 and entity.root.i == entity.end - 1:
                 head_form = entity.root.lemma_.lower()
             elif entity.label_ in ("DATE", "TIME") and entity.root.is_alpha:
                 head_form = entity.root.lemma_.lower()  # "20 minutes" is about minutes
+            label = entity.label_
+            if label == "PERSON" and len(entity) > 1 and entity[-1].lower_ in PLACE_WORDS:
+                label = "FAC"  # spaCy reads "Mill Lane" as a person
             found.append(Unit(entity.start, entity.end, [entity.text], "PROPN", entity.root,
-                              GENERIC.get(entity.label_, ""), entity.label_ in NAMES, head_form))
+                              GENERIC.get(label, ""), label in NAMES, head_form))
             claimed.update(range(entity.start, entity.end))
     found += _phrases(sentence, library, claimed)
     for token in sentence:
@@ -103,10 +115,55 @@ def units(sentence: Span, library: Library) -> list[Unit]:
             found.append(Unit(token.i, token.i + 1, [], None, token, generic))
         elif _PHONE.match(token.text):
             found.append(Unit(token.i, token.i + 1, [], None, token, "@phone"))
-        elif token.pos_ in CONTENT and token.is_alpha or (token.pos_ in CONTENT and "-" in token.text):
-            pos = "NOUN" if token.pos_ == "PROPN" else token.pos_
-            found.append(Unit(token.i, token.i + 1, [token.text, token.lemma_], pos, token))
+        elif is_acronym(token.text):
+            found.append(Unit(token.i, token.i + 1, [acronym(token.text)], None, token))
+        elif token.pos_ == "PROPN" and token.text[:1].isupper():
+            name = _name_run(sentence, token, library, claimed)
+            if name is not None:
+                found.append(name)
+                claimed.update(range(name.start, name.end))
+            else:
+                found.append(Unit(token.i, token.i + 1, [token.text, token.lemma_], "NOUN", token))
+        elif token.pos_ in CONTENT and (token.is_alpha or "-" in token.text):
+            found.append(Unit(token.i, token.i + 1, [token.text, token.lemma_], _pos(token), token))
     return sorted(found, key=lambda unit: unit.start)
+
+
+def is_acronym(text: str) -> bool:
+    """"SEND", "NHS", "GP": capitals only, two letters or more (easy read never shouts)."""
+    return len(text) > 1 and text.isalpha() and text.isupper()
+
+
+def acronym(text: str) -> str:
+    """The lookup key of an acronym: "SEND" must not find the verb "send"."""
+    return "^" + key(text)
+
+
+def _pos(token: Token) -> str:
+    """The token's part of speech, mending a common tagging slip: "a present" is a noun, not an adjective."""
+    if token.pos_ == "ADJ" and (token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+                                or any(c.dep_ == "det" for c in token.children)):
+        return "NOUN"
+    return str(token.pos_)
+
+
+def _name_run(sentence: Span, token: Token, library: Library, claimed: set[int]) -> Unit | None:
+    """Capitalised proper nouns spaCy did not call an entity: a name, unless it is one known word.
+
+    "Mr Bird" and "Rose Green" are names (a title makes it a person); a lone
+    "Council" in the middle of a sentence is the word council.
+    """
+    doc = sentence.doc
+    end = token.i
+    while end < sentence.end and end not in claimed and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    before = doc[token.i - 1] if token.i > sentence.start else None
+    titled = token.lower_.rstrip(".") in TITLES or (before is not None and before.lower_.rstrip(".") in TITLES)
+    if not titled and end - token.i == 1 and library.vocabulary.knows(token.text):
+        return None
+    start = token.i - 1 if before is not None and before.lower_.rstrip(".") in TITLES else token.i
+    text = doc[start:end].text
+    return Unit(start, end, [text], "PROPN", doc[end - 1], "@person" if titled else "", True)
 
 
 def _is_name(entity: Span) -> bool:
@@ -227,6 +284,8 @@ def rank(sentence: Span, unit: Unit, found: Found, generic: bool = False) -> int
     light = head.lemma_.lower() in LIGHT_VERBS
     if head.dep_ in SUBJECTS and head.head.i in main:
         role = 0
+    elif head.dep_ == "compound" and head.head.i == root.i and root.pos_ == "VERB":
+        role = 0  # "the bus leaves": spaCy sometimes hangs a lower-case subject on the verb
     elif head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
         role = 0
     elif head.dep_ in OBJECTS and head.head.i in main:
@@ -246,6 +305,21 @@ def rank(sentence: Span, unit: Unit, found: Found, generic: bool = False) -> int
     else:
         role = 8
     return role + (20 if found.low else 0)
+
+
+def picture_for(doc: Doc, library: Library) -> Symbol | None:
+    """The picture for a text on its own (``easyread symbols match``): a word, a phrase or a sentence.
+
+    A single lower-case word or an acronym is looked up as a word (its everyday
+    sense when it has several); anything else, names and addresses included,
+    is parsed and gets the picture of its main idea.
+    """
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    if len(words) == 1 and not (words[0].like_email or words[0].like_url):
+        word = words[0].text
+        if word.islower() or is_acronym(word):
+            return library.lookup(word)
+    return key_concept(doc[:], library)
 
 
 def key_concept(sentence: Span, library: Library, memory: Memory | None = None) -> Symbol | None:

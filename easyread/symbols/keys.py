@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _SEPARATORS = re.compile(r"[\s_\-\u2010-\u2015/]+")
-_EDGES = re.compile(r"^[^\w@#]+|[^\w]+$")
+_EDGES = re.compile(r"^[^\w@#^]+|[^\w]+$")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 

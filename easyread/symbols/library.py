@@ -244,6 +244,9 @@ class Library:
     def lookup(self, word: str, pos: str | None = None) -> Symbol | None:
         """The picture for a word out of context; inflected forms work ("buses" finds "bus")."""
         word_key = key(word)
+        if len(word) > 1 and word.isalpha() and word.isupper():
+            found = self.match(["^" + word_key], pos, query=word)
+            return found.symbol if found else None
         found = self.match([word_key], pos, query=word)
         if found is None:
             head, _, last = word_key.rpartition(" ")
@@ -283,7 +286,7 @@ class Library:
     ) -> Iterable[Found]:
         query = query or (forms[0] if forms else "")
         for form in forms:
-            override = self.overrides.get(form)
+            override = self.overrides.get(form.lstrip("^"))
             if override is not None:
                 yield self._from_override(override, form, query)
                 if not everything:
@@ -293,6 +296,7 @@ class Library:
             return
         resolved = self._resolve(forms, pos, cues, memory)
         yield from self._from_user_sets(forms, pos, resolved, query)
+        forms = [form for form in forms if not form.startswith("^")]  # CLDR names are never acronyms
         if resolved is not None and resolved.sense is not None:
             sense = resolved.sense
             if not sense.symbol:
@@ -300,7 +304,8 @@ class Library:
                 if not everything:
                     return
             else:
-                symbol = self._default_symbol(sense.symbol, _label(sense), query, SCORES[resolved.how])
+                label = query if resolved.how == "synonym" and query else _label(sense)
+                symbol = self._default_symbol(sense.symbol, label, query, SCORES[resolved.how])
                 if symbol is not None:
                     yield Found(symbol, symbol.score, resolved.how, sense.concept, sense.low, sense.note)
         if resolved is not None and resolved.blocked and not everything:
@@ -363,6 +368,8 @@ class Library:
         if not self.user_sets:
             return
         sense = resolved.sense if resolved else None
+        acronyms = {form[1:] for form in forms if form.startswith("^")}
+        forms = [form.lstrip("^") for form in forms]
         words = list(forms)
         if sense is not None and sense.key not in words and not sense.key.startswith("@"):
             words.append(sense.key)
@@ -371,6 +378,8 @@ class Library:
                 for entry, how in symbol_set.lookup(word):
                     if how not in (NAME, ALIAS) or (entry.pos and pos and entry.pos != pos):
                         continue
+                    if word in acronyms and not entry.label.isupper():
+                        continue  # "SEND" is not a picture named send_,_to.svg
                     rule = "set-concept" if word not in forms else ("set-label" if how == NAME else "set-keyword")
                     if resolved is not None and not self._fits(entry, resolved, word):
                         rule = "ambiguous"
@@ -474,7 +483,7 @@ def _lemmas(word: str) -> tuple[str, ...]:
 
     found: list[str] = []
     for upos in ("NOUN", "VERB", "ADJ"):
-        found += lemminflect.getLemma(word, upos=upos, lemmatize_oov=False)
+        found += lemminflect.getLemma(word, upos=upos, lemmatize_oov=True)
     return tuple(dict.fromkeys(found))
 
 

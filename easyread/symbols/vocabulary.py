@@ -116,8 +116,14 @@ class Vocabulary:
         return vocabulary
 
     def add(self, sense: Sense) -> None:
-        """Add one sense (later lines never replace earlier ones: file order is priority)."""
+        """Add one sense (later lines never replace earlier ones: file order is priority).
+
+        A term or synonym written in capitals ("SEND", "GP") is an acronym: it is
+        also filed under ``^`` and its key, the only key capitals in a text look up.
+        """
         self.senses.setdefault(sense.key, []).append(sense)
+        if _is_acronym(sense.term):
+            self.senses.setdefault("^" + sense.key, []).append(sense)
         self.longest = max(self.longest, len(sense.key.split()))
         for synonym in sense.synonyms:
             self.synonyms.setdefault(synonym, []).append(sense)
@@ -159,6 +165,7 @@ def _sense(row: list[str], number: int, source: str) -> Sense:
         raise EasyreadError(f"{where}: bad cue {bad[0]!r}", source=source)
     if weight not in ("", "low"):
         raise EasyreadError(f"{where}: weight must be empty or low", source=source)
+    names = [s.strip() for s in synonyms.split(",") if key(s)]
     return Sense(
         term=term,
         key=key(term),
@@ -166,7 +173,12 @@ def _sense(row: list[str], number: int, source: str) -> Sense:
         symbol="" if symbol == NO_PICTURE else symbol.upper(),
         note=note,
         cues=tuple(key(cue) if cue[0].isalpha() else cue for cue in cue_list),
-        synonyms=tuple(key(s) for s in synonyms.split(",") if key(s)),
+        synonyms=tuple(("^" if _is_acronym(s) else "") + key(s) for s in names),
         low=weight == "low",
         line=number,
     )
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
