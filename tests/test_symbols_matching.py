@@ -40,8 +40,11 @@ def picture(nlp, library: Library, text: str, memory: Memory | None = None) -> s
         ("Take one tablet with water every morning.", "1F48A"),
         ("You can fill in the form on a tablet or a computer.", "E267"),
         ("The bus leaves at 2pm.", "1F68C"),
-        ("Young people will vote for the new youth council.", "1F9D1-200D-1F91D-200D-1F9D1"),
-        ("A social worker will visit your family.", "1F9D1-200D-1F4BC"),
+        ("Young people will vote for the new youth council.", "1F5F3"),
+        ("This is for young people.", "1F9D1-200D-1F91D-200D-1F9D1"),
+        ("Your social worker is Sam Patel.", "1F9D1-200D-1F4BC"),
+        ("Children can play football in the park.", "26BD"),
+        ("Please wash your hands before lunch.", "E0B2"),
         ("Ask your doctor about it.", "1F9D1-200D-2695-FE0F"),
         ("Food and drinks will be provided.", "1F37D"),
     ],
@@ -153,7 +156,7 @@ def test_function_words_and_numbers_get_no_picture(nlp, library: Library) -> Non
 
 
 def test_alt_text_is_the_label_in_words(nlp, library: Library) -> None:  # type: ignore[no-untyped-def]
-    doc = nlp("Your social worker will phone you.")
+    doc = nlp("Your social worker is Sam Patel.")
     symbol = key_concept(doc[:], library)
     assert symbol is not None and symbol.label == "social worker" and not symbol.decorative
     assert all(w.symbol.label and w.symbol.decorative for w in word_symbols(doc[:], library))

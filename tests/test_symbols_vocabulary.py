@@ -61,6 +61,13 @@ def test_generic_pictures_for_names_and_dates_exist(vocabulary: Vocabulary) -> N
         assert sense.symbol and sense.note, generic
 
 
+def test_columns_line_up(vocabulary: Vocabulary) -> None:
+    """A weight or a cue typed one column too far would silently become a synonym."""
+    assert not {"low", "person", "#num"} & set(vocabulary.synonyms)
+    assert sum(s.person for senses in vocabulary.senses.values() for s in senses) > 100
+    assert vocabulary.senses["carer"][0].person and vocabulary.senses["member"][0].low
+
+
 def test_vocabulary_file_has_no_repeated_lines() -> None:
     with open(symbols_dir() / "vocabulary.tsv", encoding="utf-8", newline="") as handle:
         rows = [r for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if r and not r[0].startswith("#")]

@@ -29,7 +29,7 @@ from .keys import key
 from .library import Cues, Found, Library, Memory
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
+OBJECTS = frozenset({"dobj", "attr", "oprd", "dative", "acomp"})
 CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
 LIGHT_VERBS = frozenset(
     "be have do get make go come let can will may might must shall should would could "
@@ -107,6 +107,7 @@ def units(sentence: Span, library: Library) -> list[Unit]:
                               GENERIC.get(label, ""), label in NAMES, head_form))
             claimed.update(range(entity.start, entity.end))
     found += _phrases(sentence, library, claimed)
+    found += _verb_phrases(sentence, library, claimed)
     for token in sentence:
         if token.i in claimed:
             continue
@@ -167,8 +168,14 @@ def _name_run(sentence: Span, token: Token, library: Library, claimed: set[int])
 
 
 def _is_name(entity: Span) -> bool:
-    """A name: a person, place or organisation entity with a capital letter (spaCy also tags "jargon")."""
-    return entity.label_ in NAMES and any(t.text[:1].isupper() for t in entity)
+    """A name: a person, place or organisation entity with a capital letter.
+
+    spaCy also tags common words: "jargon" as an organisation, a sentence's
+    first word "Tick" as a person. A one-word name must be a proper noun.
+    """
+    if entity.label_ not in NAMES or not any(t.text[:1].isupper() for t in entity):
+        return False
+    return len(entity) > 1 or entity[0].pos_ == "PROPN"
 
 
 def _is_when(entity: Span) -> bool:
@@ -205,12 +212,31 @@ def _phrases(sentence: Span, library: Library, claimed: set[int]) -> list[Unit]:
     return found
 
 
+def _verb_phrases(sentence: Span, library: Library, claimed: set[int]) -> list[Unit]:
+    """A verb and its object that make a known phrase with words between them ("wash your hands")."""
+    known = library.phrases()
+    found: list[Unit] = []
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.i in claimed:
+            continue
+        for child in verb.children:
+            if child.dep_ != "dobj" or not 0 < child.i - verb.i <= 4 or child.i in claimed:
+                continue
+            forms = [f"{verb.lemma_.lower()} {child.lemma_.lower()}", f"{verb.lemma_.lower()} {child.lower_}"]
+            if any(key(form) in known for form in forms) and not claimed.intersection(range(verb.i, child.i + 1)):
+                found.append(Unit(verb.i, child.i + 1, forms, "VERB", verb))
+                claimed.update(range(verb.i, child.i + 1))
+    return found
+
+
 def _runs(sentence: Span, claimed: set[int]) -> list[list[Token]]:
     """Stretches of words between punctuation (hyphens join words, so they do not break a run)."""
     runs: list[list[Token]] = [[]]
     for token in sentence:
         if token.text in ("-", "\u2010", "\u2011") and not token.whitespace_:
             continue
+        if token.tag_ == "POS":
+            continue  # "parents' evening" is the phrase "parents evening"
         if token.is_punct or token.is_space or token.i in claimed:
             runs.append([])
         else:
@@ -268,22 +294,27 @@ def match_unit(sentence: Span, unit: Unit, library: Library,
     return None, False
 
 
-def rank(sentence: Span, unit: Unit, found: Found, generic: bool = False) -> int:
+def rank(sentence: Span, unit: Unit, found: Found, generic: bool = False, head: Token | None = None) -> float:
     """How well a unit stands for the whole sentence: lower is better.
 
-    Tokens are compared by index: spaCy makes a new Token object on every access.
+    `head` stands in for the unit's own head when that head has no picture
+    ("exam" in "the exam results" takes the place of "results"). Tokens are
+    compared by index: spaCy makes a new Token object on every access.
     """
     if generic:
         return _LAST - 1 if unit.name else _LAST - 2
-    head = unit.head
+    head = head or unit.head
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     root = sentence.root
     chained = {t.i for t in root.children if t.dep_ == "xcomp" and t.pos_ in ("VERB", "AUX")}
     main = {root.i, *chained}
     light = head.lemma_.lower() in LIGHT_VERBS
+    role: float
     if head.dep_ in SUBJECTS and head.head.i in main:
-        role = 0
+        role = 2.5 if found.person else 0  # "Children can play football" is about football
+        if root.lemma_.lower() == "have" and any(c.dep_ == "dobj" for c in root.children):
+            role = max(role, 1.5)  # "The room has a hearing loop" is about the loop
     elif head.dep_ == "compound" and head.head.i == root.i and root.pos_ == "VERB":
         role = 0  # "the bus leaves": spaCy sometimes hangs a lower-case subject on the verb
     elif head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
@@ -324,12 +355,17 @@ def picture_for(doc: Doc, library: Library) -> Symbol | None:
 
 def key_concept(sentence: Span, library: Library, memory: Memory | None = None) -> Symbol | None:
     """The picture of a sentence's main idea, or None when no word has a good enough one."""
-    best: tuple[int, int, Symbol] | None = None
-    for unit in units(sentence, library):
-        found, generic = match_unit(sentence, unit, library, memory)
+    matched = [(unit, *match_unit(sentence, unit, library, memory)) for unit in units(sentence, library)]
+    pictured = {i for unit, found, _ in matched if found and found.symbol and not found.low
+                for i in range(unit.start, unit.end)}
+    best: tuple[float, int, Symbol] | None = None
+    for unit, found, generic in matched:
         if found is None or found.symbol is None:
             continue
-        place = (rank(sentence, unit, found, generic), unit.start)
+        head = unit.head
+        if head.dep_ == "compound" and head.head.i not in pictured:
+            head = head.head  # the word it modifies has no picture of its own: take its place
+        place = (rank(sentence, unit, found, generic, head), unit.start)
         if best is None or place < best[:2]:
             best = (*place, found.symbol)
     return best[2] if best else None

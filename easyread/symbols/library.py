@@ -9,7 +9,8 @@ whose score reaches the threshold wins (deterministic: same input, same picture)
    sense chosen by cue words in the sentence (1.0), by an earlier sentence of
    the same document (0.95), or the default sense of a word with several (0.9);
 4. the vocabulary's synonyms (0.9 times the above);
-5. the same word under another part of speech, when it has one picture (0.7);
+5. the same word under another part of speech, when it has one picture (0.55:
+   below the threshold, since "the show" is not "to show"; ``symbols search`` lists it);
 6. the default set's CLDR names (0.7 for a noun's exact name); their aliases
    (GitHub short codes such as "notes" for musical notes) score 0.55, below
    the threshold, so they are only shown by ``symbols search``.
@@ -49,7 +50,7 @@ SCORES = {
     "memory": 0.95,
     "default-sense": 0.9,
     "synonym": 0.9,
-    "other-pos": 0.7,
+    "other-pos": 0.55,
     "cldr-name": 0.7,
     "cldr-alias": 0.55,
     "cldr-name-not-noun": 0.5,
@@ -115,6 +116,8 @@ class Found:
     """True for a word that rarely carries a sentence's idea."""
     note: str = ""
     """The vocabulary's sense note, when a sense was chosen."""
+    person: bool = False
+    """True for a word for people, which gives way as a subject to what they do."""
 
 
 @dataclass(slots=True)
@@ -307,7 +310,8 @@ class Library:
                 label = query if resolved.how == "synonym" and query else _label(sense)
                 symbol = self._default_symbol(sense.symbol, label, query, SCORES[resolved.how])
                 if symbol is not None:
-                    yield Found(symbol, symbol.score, resolved.how, sense.concept, sense.low, sense.note)
+                    yield Found(symbol, symbol.score, resolved.how, sense.concept, sense.low, sense.note,
+                                sense.person)
         if resolved is not None and resolved.blocked and not everything:
             return
         if resolved is None or everything:

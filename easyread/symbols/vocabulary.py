@@ -24,7 +24,9 @@ File format (tab separated, ``#`` starts a comment line)::
   in the sentence gets the sense without cues, or no picture if every sense has cues.
 - ``synonyms``: other words and phrases for the same sense, comma separated.
 - ``weight``: ``low`` for words that rarely carry a sentence's idea (member,
-  people, information): another word of the sentence is preferred.
+  people, information): another word of the sentence is preferred; ``person``
+  for words for people (carer, pupils): as the subject of a sentence they give
+  way to what the sentence says they do ("Children can play football").
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ class Sense:
     """Other words for the same sense."""
     low: bool = False
     """True when the word rarely carries the idea of a sentence."""
+    person: bool = False
+    """True for a word for people (carer, pupils): as a subject, what they do is usually the idea."""
     line: int = 0
     """Line number in the vocabulary file, for messages."""
 
@@ -163,8 +167,8 @@ def _sense(row: list[str], number: int, source: str) -> Sense:
     bad = [cue for cue in cue_list if not _CUE.match(cue)]
     if bad:
         raise EasyreadError(f"{where}: bad cue {bad[0]!r}", source=source)
-    if weight not in ("", "low"):
-        raise EasyreadError(f"{where}: weight must be empty or low", source=source)
+    if weight not in ("", "low", "person"):
+        raise EasyreadError(f"{where}: weight must be empty, low or person", source=source)
     names = [s.strip() for s in synonyms.split(",") if key(s)]
     return Sense(
         term=term,
@@ -175,6 +179,7 @@ def _sense(row: list[str], number: int, source: str) -> Sense:
         cues=tuple(key(cue) if cue[0].isalpha() else cue for cue in cue_list),
         synonyms=tuple(("^" if _is_acronym(s) else "") + key(s) for s in names),
         low=weight == "low",
+        person=weight == "person",
         line=number,
     )
 
