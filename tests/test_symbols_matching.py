@@ -50,7 +50,10 @@ def picture(nlp, library: Library, text: str, memory: Memory | None = None) -> s
     ],
 )
 def test_the_picture_shows_the_sentences_main_idea_in_the_right_sense(
-    nlp, library: Library, text: str, expected: str  # type: ignore[no-untyped-def]
+    nlp,
+    library: Library,
+    text: str,
+    expected: str,  # type: ignore[no-untyped-def]
 ) -> None:
     assert picture(nlp, library, text) == expected
 
@@ -65,14 +68,20 @@ def test_the_picture_shows_the_sentences_main_idea_in_the_right_sense(
         ("We will train staff to write in easy read.", "1F686"),
     ],
 )
-def test_the_wrong_sense_never_gets_its_picture(nlp, library: Library, text: str, wrong: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_wrong_sense_never_gets_its_picture(
+    nlp, library: Library, text: str, wrong: str
+) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(for_parsing(text))
     assert picture(nlp, library, text) != wrong
     assert wrong not in {w.symbol.id for w in word_symbols(doc[:], library)}
 
 
-def test_an_ambiguous_word_with_no_cue_gets_no_picture_rather_than_a_guess(nlp, library: Library) -> None:  # type: ignore[no-untyped-def]
-    assert library.lookup("chair") is None, "CLDR names it 'chair' (furniture), but it may be the person"
+def test_an_ambiguous_word_with_no_cue_gets_no_picture_rather_than_a_guess(
+    nlp, library: Library
+) -> None:  # type: ignore[no-untyped-def]
+    assert library.lookup("chair") is None, (
+        "CLDR names it 'chair' (furniture), but it may be the person"
+    )
     assert library.lookup("minutes") is None
     assert [c.how for c in library.candidates("chair")][-1] == "cldr-name"
 
@@ -80,10 +89,14 @@ def test_an_ambiguous_word_with_no_cue_gets_no_picture_rather_than_a_guess(nlp, 
 def test_names_of_people_get_a_generic_person_never_a_look_alike(nlp, library: Library) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Mr Bird and Sam Patel will meet Rose Green.")
     pictures = {w.symbol.id for w in word_symbols(doc[:], library)}
-    assert "1F426" not in pictures and "1F339" not in pictures, "a bird or a rose for a surname is wrong"
+    assert "1F426" not in pictures and "1F339" not in pictures, (
+        "a bird or a rose for a surname is wrong"
+    )
     assert "1F9D1" in pictures, "a generic person picture is fine"
     assert picture(nlp, library, "Sam Patel") == "1F9D1"
-    assert picture(nlp, library, "Sam Patel will chair the meeting.") != "1F9D1", "a name is a last resort"
+    assert picture(nlp, library, "Sam Patel will chair the meeting.") != "1F9D1", (
+        "a name is a last resort"
+    )
 
 
 def test_lowercase_words_tagged_as_names_are_still_words(nlp, library: Library) -> None:  # type: ignore[no-untyped-def]
@@ -97,37 +110,55 @@ def test_an_organisation_or_building_gets_the_picture_of_what_it_is(nlp, library
 
 
 def test_title_case_headings_are_read_as_words_not_names(nlp, library: Library) -> None:  # type: ignore[no-untyped-def]
-    assert for_parsing("Transport To School And College", heading=True) == "Transport to school and college"
+    assert (
+        for_parsing("Transport To School And College", heading=True)
+        == "Transport to school and college"
+    )
     assert for_parsing("Our SEND Promises", heading=True) == "Our SEND promises"
     assert for_parsing("WHAT IS CHANGING", heading=True) == "What is changing"
     assert for_parsing("Meeting With Mr Bird", heading=True) == "Meeting with mr Bird"
-    assert for_parsing("We met Rose Green on Tuesday.", heading=False) == "We met Rose Green on Tuesday."
-    symbol = key_concept(nlp(for_parsing("Transport To School And College", heading=True))[:], library)
+    assert (
+        for_parsing("We met Rose Green on Tuesday.", heading=False)
+        == "We met Rose Green on Tuesday."
+    )
+    symbol = key_concept(
+        nlp(for_parsing("Transport To School And College", heading=True))[:], library
+    )
     assert symbol is not None and symbol.id == "1F68C"
 
 
 def test_acronyms_find_acronyms_only(library: Library) -> None:
-    """SEND documents say "SEND" on every page; it must never get the picture for the verb "send"."""
+    """SEND documents say "SEND" on every page; it must never get the picture for "send"."""
     assert library.lookup("SEND") is None and library.lookup("send").id == "1F4E4"
     assert library.lookup("GP").id == "1F9D1-200D-2695-FE0F" and library.lookup("NHS").id == "1FA7A"
 
 
-def test_the_same_concept_keeps_its_sense_and_picture_through_a_document(nlp, library: Library) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_concept_keeps_its_sense_and_picture_through_a_document(
+    nlp, library: Library
+) -> None:  # type: ignore[no-untyped-def]
     memory = Memory()
     first = picture(nlp, library, "The chair of the forum will open the meeting.", memory)
     later = picture(nlp, library, "The chair is Amira.", memory)
     assert first == later == CHAIR_PERSON
-    assert picture(nlp, library, "The chair is Amira.") is None, "without the document, the sense is unknown"
+    assert picture(nlp, library, "The chair is Amira.") is None, (
+        "without the document, the sense is unknown"
+    )
 
 
 def test_matching_is_deterministic(nlp, library: Library) -> None:  # type: ignore[no-untyped-def]
-    text = "Officers from the transport team will listen to the views of young people who travel by bus."
+    text = "Officers from the transport team will listen to the views of young people."
     assert len({picture(nlp, Library.from_options(SymbolOptions()), text) for _ in range(3)}) == 1
 
 
 def test_inflected_forms_find_their_word(library: Library) -> None:
-    for word, expected in [("buses", "1F68C"), ("children", "1F9D2"), ("meetings", "E249"),
-                           ("went", "1F6B6"), ("voted", "1F5F3"), ("Councils", "E093")]:
+    for word, expected in [
+        ("buses", "1F68C"),
+        ("children", "1F9D2"),
+        ("meetings", "E249"),
+        ("went", "1F6B6"),
+        ("voted", "1F5F3"),
+        ("Councils", "E093"),
+    ]:
         symbol = library.lookup(word)
         assert symbol is not None and symbol.id == expected, word
 
@@ -145,9 +176,11 @@ def test_every_match_has_a_score_and_the_threshold_removes_weak_ones() -> None:
 
 
 def test_the_vocabulary_stops_a_look_alike_cldr_name(library: Library) -> None:
-    """"pilot" is a person flying a plane in CLDR; a "pilot scheme" is a trial."""
+    """ "pilot" is a person flying a plane in CLDR; a "pilot scheme" is a trial."""
     assert library.lookup("pilot scheme") is None
-    assert library.lookup("cricket").id == "1F3CF", "cricket the sport, not the insect CLDR calls cricket"
+    assert library.lookup("cricket").id == "1F3CF", (
+        "cricket the sport, not the insect CLDR calls cricket"
+    )
 
 
 def test_function_words_and_numbers_get_no_picture(nlp, library: Library) -> None:  # type: ignore[no-untyped-def]

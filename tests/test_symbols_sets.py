@@ -1,4 +1,4 @@
-"""The user's choice: folder sets (named files, symbols.csv, set.toml), overrides, image checks, path safety."""
+"""The user's choice: folder sets, overrides, image checks, and paths that stay in their folder."""
 
 from __future__ import annotations
 
@@ -16,7 +16,10 @@ from easyread.symbols import folder
 from easyread.symbols.concepts import key_concept
 from easyread.symbols.library import Library
 
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#36c"/></svg>'
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+    '<rect width="10" height="10" fill="#36c"/></svg>'
+)
 
 
 def png(path: Path, size: tuple[int, int] = (64, 64), colour: str = "red") -> Path:
@@ -40,7 +43,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def pictures(tmp_path: Path) -> Path:
-    """A Mulberry-style folder: pictures named by word, a sub-folder, a file that is not a picture."""
+    """A Mulberry-style folder: pictures named by word, a sub-folder, a file that is no picture."""
     root = tmp_path / "our-pictures"
     png(root / "meeting.png")
     svg(root / "bake_,_to.svg")
@@ -58,6 +61,7 @@ def parse(nlp, library: Library, text: str):  # type: ignore[no-untyped-def]
 
 # --- folder sets -------------------------------------------------------------------------
 
+
 def test_a_folder_of_pictures_named_by_word_is_a_set(pictures: Path) -> None:
     symbol_set = folder.load(pictures)
     labels = {entry.label: entry for entry in symbol_set.entries.values()}
@@ -69,8 +73,13 @@ def test_a_folder_of_pictures_named_by_word_is_a_set(pictures: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "label", "pos"),
-    [("bake_,_to.svg", "bake", "VERB"), ("young_people.png", "young people", ""), ("bus_2a.svg", "bus", ""),
-     ("social worker (1).jpg", "social worker", ""), ("go_to_school.png", "go to school", "")],
+    [
+        ("bake_,_to.svg", "bake", "VERB"),
+        ("young_people.png", "young people", ""),
+        ("bus_2a.svg", "bus", ""),
+        ("social worker (1).jpg", "social worker", ""),
+        ("go_to_school.png", "go to school", ""),
+    ],
 )
 def test_labels_from_file_names(name: str, label: str, pos: str) -> None:
     assert folder.label_from_name(name) == (label, pos)
@@ -88,7 +97,8 @@ def test_user_sets_come_before_the_default_set(nlp, pictures: Path) -> None:  # 
 
 
 def test_a_users_picture_named_after_an_ambiguous_word_is_used_only_for_its_everyday_sense(
-    nlp, pictures: Path  # type: ignore[no-untyped-def]
+    nlp,
+    pictures: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     library = Library.from_options(SymbolOptions(sets=(str(pictures),)))
     seat = parse(nlp, library, "The chair by the table is for you.")
@@ -103,7 +113,9 @@ def test_a_photo_named_after_a_person_is_used_for_that_name(nlp, pictures: Path)
     assert symbol is not None and symbol.id == "Amira.jpg" and symbol.label == "Amira"
 
 
-def test_symbols_csv_lists_files_labels_keywords_and_set_toml_names_the_licence(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_symbols_csv_lists_files_labels_keywords_and_set_toml_names_the_licence(
+    nlp, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path / "council-set"
     png(root / "img" / "001.png")
     png(root / "img" / "002.png", colour="blue")
@@ -116,16 +128,22 @@ def test_symbols_csv_lists_files_labels_keywords_and_set_toml_names_the_licence(
         encoding="utf-8",
     )
     (root / "set.toml").write_text(
-        'name = "Our council pictures"\nlicence = "Used with permission"\nattribution = "Pictures by our staff."\n',
+        'name = "Our council pictures"\nlicence = "Used with permission"\n'
+        'attribution = "Pictures by our staff."\n',
         encoding="utf-8",
     )
     library = Library.from_options(SymbolOptions(sets=(str(root),)))
     user = library.sets[0]
-    assert sorted(user.entries) == ["img/001.png", "img/002.png"], "only listed files, only existing ones"
+    assert sorted(user.entries) == ["img/001.png", "img/002.png"], (
+        "only listed files, only existing ones"
+    )
     assert any("missing.png" in problem for problem in library.problems)
     assert user.entries["img/002.png"].decorative
     assert library.lookup("council offices").id == "img/001.png"
-    assert user.credit().licence == "Used with permission" and user.credit().name == "Our council pictures"
+    assert (
+        user.credit().licence == "Used with permission"
+        and user.credit().name == "Our council pictures"
+    )
 
 
 def test_a_folder_that_does_not_exist_is_a_one_line_error(tmp_path: Path) -> None:
@@ -143,7 +161,10 @@ def test_set_toml_with_unknown_keys_is_refused(tmp_path: Path) -> None:
 
 # --- pictures: PNG, JPEG and SVG, checked with Pillow ------------------------------------------
 
-def test_png_jpeg_and_svg_all_work_and_large_photos_are_shrunk(nlp, tmp_path: Path, cache: Path) -> None:  # type: ignore[no-untyped-def]
+
+def test_png_jpeg_and_svg_all_work_and_large_photos_are_shrunk(
+    nlp, tmp_path: Path, cache: Path
+) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path / "photos"
     png(root / "bus.png")
     png(root / "train.jpg", size=(2400, 1600), colour="green")
@@ -151,22 +172,32 @@ def test_png_jpeg_and_svg_all_work_and_large_photos_are_shrunk(nlp, tmp_path: Pa
     library = Library.from_options(SymbolOptions(sets=(str(root),)))
     for word, suffix in (("bus", ".png"), ("train", ".jpg"), ("taxi", ".svg")):
         symbol = library.lookup(word)
-        assert symbol is not None and symbol.set_id == "photos" and symbol.path.endswith(suffix), word
+        assert symbol is not None and symbol.set_id == "photos" and symbol.path.endswith(suffix), (
+            word
+        )
     big = library.lookup("train")
     assert Path(big.path).parent == cache / "pictures", "a 2400-pixel photo gets a smaller copy"
     with Image.open(big.path) as image:
         assert max(image.size) == 600 and image.format == "JPEG"
-    assert library.lookup("bus").path == str((root / "bus.png").resolve()), "small pictures are used as they are"
+    assert library.lookup("bus").path == str((root / "bus.png").resolve()), (
+        "small pictures are used as they are"
+    )
 
 
-def test_files_that_are_not_the_picture_they_claim_are_skipped_with_a_reason(tmp_path: Path) -> None:
+def test_files_that_are_not_the_picture_they_claim_are_skipped_with_a_reason(
+    tmp_path: Path,
+) -> None:
     root = tmp_path / "broken"
     root.mkdir()
     (root / "bus.png").write_bytes(b"not a png at all")
     svg(root / "taxi.svg", "<html><body>hello</body></html>")
-    svg(root / "train.svg", '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>')
+    svg(
+        root / "train.svg", '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>'
+    )
     library = Library.from_options(SymbolOptions(sets=(str(root),)))
-    assert library.lookup("bus").set_id == "openmoji", "the broken picture is skipped, the default set answers"
+    assert library.lookup("bus").set_id == "openmoji", (
+        "the broken picture is skipped, the default set answers"
+    )
     assert library.lookup("taxi").set_id == "openmoji"
     assert library.lookup("train").set_id == "openmoji"
     problems = " | ".join(library.problems)
@@ -175,6 +206,7 @@ def test_files_that_are_not_the_picture_they_claim_are_skipped_with_a_reason(tmp
 
 
 # --- overrides ---------------------------------------------------------------------------
+
 
 def test_overrides_choose_an_id_an_image_or_no_picture(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     project = tmp_path / "project"
@@ -189,10 +221,18 @@ def test_overrides_choose_an_id_an_image_or_no_picture(nlp, tmp_path: Path) -> N
     )
     library = Library.from_options(SymbolOptions(overrides=(str(project / "pictures.csv"),)))
     chair = library.lookup("chair")
-    assert chair is not None and chair.id == "1F5E3" and chair.label == "the chair of the meeting" and chair.score == 1.0
+    assert (
+        chair is not None
+        and chair.id == "1F5E3"
+        and chair.label == "the chair of the meeting"
+        and chair.score == 1.0
+    )
     amira = parse(nlp, library, "Amira will chair the meeting.")
     assert amira is not None and amira.set_id == "overrides" and amira.path.endswith("amira.jpg")
-    assert parse(nlp, library, "Send us the minutes.") is None or parse(nlp, library, "Send us the minutes.").id != "1F4DD"
+    assert (
+        parse(nlp, library, "Send us the minutes.") is None
+        or parse(nlp, library, "Send us the minutes.").id != "1F4DD"
+    )
     assert library.lookup("giraffe").id == "1F993", "set:id names the set"
 
 
@@ -237,6 +277,7 @@ def test_overrides_file_types_and_missing_files_are_one_line_errors(tmp_path: Pa
 
 # --- paths the user's files name must stay inside their folder ----------------------------------
 
+
 def test_overrides_cannot_reach_outside_their_folder(tmp_path: Path) -> None:
     secret = png(tmp_path / "secret.png")
     inner = tmp_path / "project"
@@ -267,14 +308,19 @@ def test_a_sets_files_cannot_reach_outside_its_folder(tmp_path: Path) -> None:
     os.symlink(tmp_path / "private", root / "linked-folder")
     (tmp_path / "csv-set").mkdir()
     (tmp_path / "csv-set" / "symbols.csv").write_text(
-        "file,label,keywords\n../private/passport.png,passport,\n/etc/hostname,host,\n", encoding="utf-8"
+        "file,label,keywords\n../private/passport.png,passport,\n/etc/hostname,host,\n",
+        encoding="utf-8",
     )
     named = folder.load(root)
-    assert sorted(named.entries) == ["bus.png"], "the link to a file outside and the linked folder are refused"
+    assert sorted(named.entries) == ["bus.png"], (
+        "the link to a file outside and the linked folder are refused"
+    )
     assert any("taxi.png: a link that leads outside set/" in p for p in named.problems)
     listed = folder.load(tmp_path / "csv-set")
     assert listed.entries == {}
-    assert len(listed.problems) == 2 and all("inside csv-set/" in p or "PNG" in p for p in listed.problems)
+    assert len(listed.problems) == 2 and all(
+        "inside csv-set/" in p or "PNG" in p for p in listed.problems
+    )
 
 
 def test_a_symbols_csv_that_is_a_link_outside_is_refused(tmp_path: Path) -> None:
@@ -288,12 +334,21 @@ def test_a_symbols_csv_that_is_a_link_outside_is_refused(tmp_path: Path) -> None
 
 # --- from the API, into the outputs ----------------------------------------------------------
 
-def test_the_api_uses_a_folder_set_and_overrides_and_credits_the_set(nlp, tmp_path: Path, pictures: Path) -> None:  # type: ignore[no-untyped-def]
-    (pictures / "set.toml").write_text('name = "Our pictures"\nlicence = "CC BY 4.0"\n', encoding="utf-8")
+
+def test_the_api_uses_a_folder_set_and_overrides_and_credits_the_set(
+    nlp, tmp_path: Path, pictures: Path
+) -> None:  # type: ignore[no-untyped-def]
+    (pictures / "set.toml").write_text(
+        'name = "Our pictures"\nlicence = "CC BY 4.0"\n', encoding="utf-8"
+    )
     overrides = tmp_path / "o.toml"
     overrides.write_text('minutes = "none"\n', encoding="utf-8")
-    options = Options(formats=("html",), symbols=SymbolOptions(sets=(str(pictures),), overrides=(str(overrides),)))
-    document = easyread.read_string("Agenda\n\nThe meeting starts at 6pm.\n\nThe bus stops here.", name="agenda")
+    options = Options(
+        formats=("html",), symbols=SymbolOptions(sets=(str(pictures),), overrides=(str(overrides),))
+    )
+    document = easyread.read_string(
+        "Agenda\n\nThe meeting starts at 6pm.\n\nThe bus stops here.", name="agenda"
+    )
     context = Context(options, nlp=nlp)
     result = easyread.Converter(options)
     result.context = context

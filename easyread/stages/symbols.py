@@ -24,11 +24,13 @@ SKIPPED = "ER402"
 
 def library(context: Context) -> Library:
     """The symbol library for the context's options, loaded once per context (a batch shares it)."""
-    return context.resource("symbols.library", lambda: Library.from_options(context.options.symbols))
+    return context.resource(
+        "symbols.library", lambda: Library.from_options(context.options.symbols)
+    )
 
 
 def for_parsing(text: str, heading: bool = False) -> str:
-    """Text as the parser should see it: Title Case Headings Lowered, so words are not read as names.
+    """Text as the parser should see it: Title Case Headings lowered, so words are not names.
 
     spaCy tags every capitalised word of "Transport To School And College" as a
     proper noun; names never get a picture, so the heading would get none. Only
@@ -67,13 +69,16 @@ def _split_keep(text: str) -> list[str]:
 
 
 def run(document: Document, context: Context) -> Document:
-    """Pick pictures for every sentence, fill inline word pictures if asked, credit the sets used."""
+    """Pick each sentence's picture (and word pictures in inline mode); credit the sets used."""
     symbols = library(context)
     memory = Memory()
     inline = context.options.symbols.inline
     already = len(symbols.problems)
-    places = [(b, s, sentence) for b, block in enumerate(document.blocks)
-              for s, sentence in enumerate(block.sentences)]
+    places = [
+        (b, s, sentence)
+        for b, block in enumerate(document.blocks)
+        for s, sentence in enumerate(block.sentences)
+    ]
     headings = {b for b, block in enumerate(document.blocks) if block.kind is BlockKind.HEADING}
     texts = [for_parsing(sentence.text, b in headings) for b, _, sentence in places]
     parsed = context.language().pipe(texts, batch_size=64)
@@ -88,7 +93,9 @@ def run(document: Document, context: Context) -> Document:
         if word.symbol is None:
             word.symbol = symbols.lookup(word.word)
     _credit(document, symbols)
-    for problem in symbols.problems[: symbols.loaded] + symbols.problems[max(already, symbols.loaded):]:
+    for problem in (
+        symbols.problems[: symbols.loaded] + symbols.problems[max(already, symbols.loaded) :]
+    ):
         document.diagnostics.append(Diagnostic(SKIPPED, problem, Severity.WARNING, "symbols"))
     return document
 
@@ -97,10 +104,16 @@ def _no_picture(document: Document, sentence: Sentence, block: int, index: int) 
     if "no-picture" not in sentence.flags:
         sentence.flags.append("no-picture")
     excerpt = sentence.text if len(sentence.text) <= 60 else sentence.text[:57] + "..."
-    document.diagnostics.append(Diagnostic(
-        NO_PICTURE, f"no picture fits \u201c{excerpt}\u201d; choose one with an overrides file or leave it",
-        Severity.INFO, "symbols", block, index,
-    ))
+    document.diagnostics.append(
+        Diagnostic(
+            NO_PICTURE,
+            f"no picture fits \u201c{excerpt}\u201d; choose one with an overrides file or leave it",
+            Severity.INFO,
+            "symbols",
+            block,
+            index,
+        )
+    )
 
 
 def _credit(document: Document, symbols: Library) -> None:

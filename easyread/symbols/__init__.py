@@ -17,4 +17,14 @@ from .library import Cues, Found, Library, Memory
 from .sets import Entry, SymbolSet
 from .vocabulary import Sense, Vocabulary
 
-__all__ = ["Cues", "Entry", "Found", "Library", "Memory", "Sense", "SymbolOptions", "SymbolSet", "Vocabulary"]
+__all__ = [
+    "Cues",
+    "Entry",
+    "Found",
+    "Library",
+    "Memory",
+    "Sense",
+    "SymbolOptions",
+    "SymbolSet",
+    "Vocabulary",
+]

@@ -84,7 +84,8 @@ class Unit:
     name: bool = False
     """True for a name of a person, place or organisation."""
     head_form: str = ""
-    """The word a name or date is about: "centre" in "Riverside Youth Centre", "minutes" in "20 minutes"."""
+    """The word a name or date is about: "centre" in "Riverside Youth Centre", "minutes" in
+    "20 minutes"."""
 
 
 def units(sentence: Span, library: Library) -> list[Unit]:
@@ -92,19 +93,37 @@ def units(sentence: Span, library: Library) -> list[Unit]:
     claimed: set[int] = set()
     found: list[Unit] = []
     for entity in sentence.ents:
-        if len(entity) == 1 and entity.label_ in ("ORG", "FAC") and library.vocabulary.knows(entity.text):
+        if (
+            len(entity) == 1
+            and entity.label_ in ("ORG", "FAC")
+            and library.vocabulary.knows(entity.text)
+        ):
             continue  # "the Council": a known word spaCy took for a name
         if _is_name(entity) or _is_when(entity) or entity.label_ == "MONEY":
             head_form = ""
-            if entity.label_ in ("ORG", "FAC") and len(entity) > 1 and entity.root.i == entity.end - 1:
+            if (
+                entity.label_ in ("ORG", "FAC")
+                and len(entity) > 1
+                and entity.root.i == entity.end - 1
+            ):
                 head_form = entity.root.lemma_.lower()
             elif entity.label_ in ("DATE", "TIME") and entity.root.is_alpha:
                 head_form = entity.root.lemma_.lower()  # "20 minutes" is about minutes
             label = entity.label_
             if label == "PERSON" and len(entity) > 1 and entity[-1].lower_ in PLACE_WORDS:
                 label = "FAC"  # spaCy reads "Mill Lane" as a person
-            found.append(Unit(entity.start, entity.end, [entity.text], "PROPN", entity.root,
-                              GENERIC.get(label, ""), label in NAMES, head_form))
+            found.append(
+                Unit(
+                    entity.start,
+                    entity.end,
+                    [entity.text],
+                    "PROPN",
+                    entity.root,
+                    GENERIC.get(label, ""),
+                    label in NAMES,
+                    head_form,
+                )
+            )
             claimed.update(range(entity.start, entity.end))
     found += _phrases(sentence, library, claimed)
     found += _verb_phrases(sentence, library, claimed)
@@ -131,7 +150,7 @@ def units(sentence: Span, library: Library) -> list[Unit]:
 
 
 def is_acronym(text: str) -> bool:
-    """"SEND", "NHS", "GP": capitals only, two letters or more (easy read never shouts)."""
+    """ "SEND", "NHS", "GP": capitals only, two letters or more (easy read never shouts)."""
     return len(text) > 1 and text.isalpha() and text.isupper()
 
 
@@ -141,9 +160,11 @@ def acronym(text: str) -> str:
 
 
 def _pos(token: Token) -> str:
-    """The token's part of speech, mending a common tagging slip: "a present" is a noun, not an adjective."""
-    if token.pos_ == "ADJ" and (token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
-                                or any(c.dep_ == "det" for c in token.children)):
+    """The part of speech, mending a common slip: "a present" is a noun, not an adjective."""
+    if token.pos_ == "ADJ" and (
+        token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+        or any(c.dep_ == "det" for c in token.children)
+    ):
         return "NOUN"
     return str(token.pos_)
 
@@ -156,10 +177,17 @@ def _name_run(sentence: Span, token: Token, library: Library, claimed: set[int])
     """
     doc = sentence.doc
     end = token.i
-    while end < sentence.end and end not in claimed and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+    while (
+        end < sentence.end
+        and end not in claimed
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+    ):
         end += 1
     before = doc[token.i - 1] if token.i > sentence.start else None
-    titled = token.lower_.rstrip(".") in TITLES or (before is not None and before.lower_.rstrip(".") in TITLES)
+    titled = token.lower_.rstrip(".") in TITLES or (
+        before is not None and before.lower_.rstrip(".") in TITLES
+    )
     if not titled and end - token.i == 1 and library.vocabulary.knows(token.text):
         return None
     start = token.i - 1 if before is not None and before.lower_.rstrip(".") in TITLES else token.i
@@ -179,9 +207,12 @@ def _is_name(entity: Span) -> bool:
 
 
 def _is_when(entity: Span) -> bool:
-    """A date or time with a number and a word ("3 March", "5 pm"), not a bare "2." or "the minutes"."""
-    return (entity.label_ in ("DATE", "TIME") and any(t.like_num for t in entity)
-            and any(t.is_alpha for t in entity))
+    """A date or time with a number and a word ("3 March", "5 pm"), not "2." or "the minutes"."""
+    return (
+        entity.label_ in ("DATE", "TIME")
+        and any(t.like_num for t in entity)
+        and any(t.is_alpha for t in entity)
+    )
 
 
 def _phrases(sentence: Span, library: Library, claimed: set[int]) -> list[Unit]:
@@ -213,7 +244,7 @@ def _phrases(sentence: Span, library: Library, claimed: set[int]) -> list[Unit]:
 
 
 def _verb_phrases(sentence: Span, library: Library, claimed: set[int]) -> list[Unit]:
-    """A verb and its object that make a known phrase with words between them ("wash your hands")."""
+    """A verb and its object making a known phrase with words between ("wash your hands")."""
     known = library.phrases()
     found: list[Unit] = []
     for verb in sentence:
@@ -222,8 +253,13 @@ def _verb_phrases(sentence: Span, library: Library, claimed: set[int]) -> list[U
         for child in verb.children:
             if child.dep_ != "dobj" or not 0 < child.i - verb.i <= 4 or child.i in claimed:
                 continue
-            forms = [f"{verb.lemma_.lower()} {child.lemma_.lower()}", f"{verb.lemma_.lower()} {child.lower_}"]
-            if any(key(form) in known for form in forms) and not claimed.intersection(range(verb.i, child.i + 1)):
+            forms = [
+                f"{verb.lemma_.lower()} {child.lemma_.lower()}",
+                f"{verb.lemma_.lower()} {child.lower_}",
+            ]
+            if any(key(form) in known for form in forms) and not claimed.intersection(
+                range(verb.i, child.i + 1)
+            ):
                 found.append(Unit(verb.i, child.i + 1, forms, "VERB", verb))
                 claimed.update(range(verb.i, child.i + 1))
     return found
@@ -247,11 +283,15 @@ def _runs(sentence: Span, claimed: set[int]) -> list[list[Token]]:
 def _phrase_forms(window: list[Token]) -> list[str]:
     surface = [t.lower_ for t in window]
     lemmas = [t.lemma_.lower() for t in window]
-    return list(dict.fromkeys([
-        " ".join(surface),
-        " ".join(surface[:-1] + lemmas[-1:]),
-        " ".join(lemmas),
-    ]))
+    return list(
+        dict.fromkeys(
+            [
+                " ".join(surface),
+                " ".join(surface[:-1] + lemmas[-1:]),
+                " ".join(lemmas),
+            ]
+        )
+    )
 
 
 def cues(sentence: Span, start: int, end: int) -> Cues:
@@ -266,12 +306,14 @@ def cues(sentence: Span, start: int, end: int) -> Cues:
         words=words,
         before=key(before.lemma_) if before is not None else "",
         after=key(after.lemma_) if after is not None else "",
-        number_before=before is not None and (before.like_num or before.lower_ in ("few", "several")),
+        number_before=before is not None
+        and (before.like_num or before.lower_ in ("few", "several")),
     )
 
 
-def match_unit(sentence: Span, unit: Unit, library: Library,
-               memory: Memory | None) -> tuple[Found | None, bool]:
+def match_unit(
+    sentence: Span, unit: Unit, library: Library, memory: Memory | None
+) -> tuple[Found | None, bool]:
     """The picture for one unit, and whether it is only a generic one (a person, a place, a date).
 
     A name gets the user's picture for that exact name, or, for an organisation
@@ -280,8 +322,14 @@ def match_unit(sentence: Span, unit: Unit, library: Library,
     """
     query = _text(sentence, unit)
     if not (unit.name or unit.generic):
-        return library.match(unit.forms, unit.pos, cues(sentence, unit.start, unit.end), memory, query=query), False
-    found = library.match(unit.forms, None, None, memory, query=query, exact=True) if unit.forms else None
+        return library.match(
+            unit.forms, unit.pos, cues(sentence, unit.start, unit.end), memory, query=query
+        ), False
+    found = (
+        library.match(unit.forms, None, None, memory, query=query, exact=True)
+        if unit.forms
+        else None
+    )
     if found is not None:
         return found, False
     if unit.head_form:
@@ -294,7 +342,9 @@ def match_unit(sentence: Span, unit: Unit, library: Library,
     return None, False
 
 
-def rank(sentence: Span, unit: Unit, found: Found, generic: bool = False, head: Token | None = None) -> float:
+def rank(
+    sentence: Span, unit: Unit, found: Found, generic: bool = False, head: Token | None = None
+) -> float:
     """How well a unit stands for the whole sentence: lower is better.
 
     `head` stands in for the unit's own head when that head has no picture
@@ -339,7 +389,7 @@ def rank(sentence: Span, unit: Unit, found: Found, generic: bool = False, head: 
 
 
 def picture_for(doc: Doc, library: Library) -> Symbol | None:
-    """The picture for a text on its own (``easyread symbols match``): a word, a phrase or a sentence.
+    """The picture for a text on its own (``symbols match``): a word, a phrase or a sentence.
 
     A single lower-case word or an acronym is looked up as a word (its everyday
     sense when it has several); anything else, names and addresses included,
@@ -355,9 +405,15 @@ def picture_for(doc: Doc, library: Library) -> Symbol | None:
 
 def key_concept(sentence: Span, library: Library, memory: Memory | None = None) -> Symbol | None:
     """The picture of a sentence's main idea, or None when no word has a good enough one."""
-    matched = [(unit, *match_unit(sentence, unit, library, memory)) for unit in units(sentence, library)]
-    pictured = {i for unit, found, _ in matched if found and found.symbol and not found.low
-                for i in range(unit.start, unit.end)}
+    matched = [
+        (unit, *match_unit(sentence, unit, library, memory)) for unit in units(sentence, library)
+    ]
+    pictured = {
+        i
+        for unit, found, _ in matched
+        if found and found.symbol and not found.low
+        for i in range(unit.start, unit.end)
+    }
     best: tuple[float, int, Symbol] | None = None
     for unit, found, generic in matched:
         if found is None or found.symbol is None:
@@ -371,8 +427,10 @@ def key_concept(sentence: Span, library: Library, memory: Memory | None = None) 
     return best[2] if best else None
 
 
-def word_symbols(sentence: Span, library: Library, memory: Memory | None = None) -> list[WordSymbol]:
-    """A small picture for each content word or phrase (inline mode), offsets relative to the sentence."""
+def word_symbols(
+    sentence: Span, library: Library, memory: Memory | None = None
+) -> list[WordSymbol]:
+    """A small picture for each content word or phrase (inline mode), at offsets in the sentence."""
     found: list[WordSymbol] = []
     doc = sentence.doc
     for unit in units(sentence, library):
@@ -391,4 +449,6 @@ def _text(sentence: Span, unit: Unit) -> str:
 
 
 def _copy(symbol: Symbol, *, decorative: bool) -> Symbol:
-    return Symbol(symbol.id, symbol.set_id, symbol.label, symbol.path, symbol.score, symbol.query, decorative)
+    return Symbol(
+        symbol.id, symbol.set_id, symbol.label, symbol.path, symbol.score, symbol.query, decorative
+    )

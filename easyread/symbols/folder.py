@@ -46,7 +46,10 @@ def load(folder: str | Path, taken: set[str] | None = None) -> SymbolSet:
     if not root.is_dir():
         raise EasyreadError("symbol set folder not found", source=str(folder))
     about = _about(root)
-    set_id = _unique(key(str(about.get("id") or root.resolve().name)).replace(" ", "-") or "symbols", taken or set())
+    set_id = _unique(
+        key(str(about.get("id") or root.resolve().name)).replace(" ", "-") or "symbols",
+        taken or set(),
+    )
     symbol_set = SymbolSet(
         id=set_id,
         name=str(about.get("name") or root.resolve().name),
@@ -83,8 +86,10 @@ def _about(root: Path) -> dict[str, object]:
         raise EasyreadError(f"set.toml is not valid TOML: {error}", source=str(path)) from None
     unknown = sorted(set(data) - _SET_KEYS)
     if unknown:
-        raise EasyreadError(f"unknown key {unknown[0]!r} in set.toml; use {', '.join(sorted(_SET_KEYS))}",
-                            source=str(path))
+        raise EasyreadError(
+            f"unknown key {unknown[0]!r} in set.toml; use {', '.join(sorted(_SET_KEYS))}",
+            source=str(path),
+        )
     if any(not isinstance(value, str) for value in data.values()):
         raise EasyreadError("every value in set.toml must be text", source=str(path))
     return data
@@ -112,14 +117,22 @@ def _from_csv(symbol_set: SymbolSet, root: Path) -> None:
         raise EasyreadError(f"symbols.csv cannot be read: {error}", source=str(path)) from None
     columns = {c.strip().lower() for c in (rows[0].keys() if rows else []) if c}
     if rows and not {"file", "label"} <= columns:
-        raise EasyreadError("symbols.csv needs the columns file, label and keywords", source=str(path))
+        raise EasyreadError(
+            "symbols.csv needs the columns file, label and keywords", source=str(path)
+        )
     for number, raw in enumerate(rows, start=2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if isinstance(v, str)}
+        row = {
+            (k or "").strip().lower(): (v or "").strip()
+            for k, v in raw.items()
+            if isinstance(v, str)
+        }
         name = row.get("file", "")
         if not name:
             continue
         if not is_picture(name):
-            symbol_set.problems.append(f"symbols.csv line {number}: {name}: not a PNG, JPEG or SVG file")
+            symbol_set.problems.append(
+                f"symbols.csv line {number}: {name}: not a PNG, JPEG or SVG file"
+            )
             continue
         try:
             image = inside(root, name)
@@ -127,7 +140,9 @@ def _from_csv(symbol_set: SymbolSet, root: Path) -> None:
             symbol_set.problems.append(f"symbols.csv line {number}: {error}")
             continue
         pos = row.get("pos", "").upper()
-        keywords = tuple(k.strip() for k in re.split(r"[;,|]", row.get("keywords", "")) if k.strip())
+        keywords = tuple(
+            k.strip() for k in re.split(r"[;,|]", row.get("keywords", "")) if k.strip()
+        )
         symbol_set.entries[name] = Entry(
             id=name,
             path=str(image),
@@ -147,7 +162,9 @@ def _own_file(root: Path, name: str) -> Path:
 
 def _small_text(path: Path) -> str:
     if path.stat().st_size > MAX_CSV_BYTES:
-        raise EasyreadError(f"{path.name} is larger than {MAX_CSV_BYTES // (1024 * 1024)} MB", source=str(path))
+        raise EasyreadError(
+            f"{path.name} is larger than {MAX_CSV_BYTES // (1024 * 1024)} MB", source=str(path)
+        )
     return path.read_text(encoding="utf-8-sig")
 
 

@@ -38,7 +38,7 @@ def is_picture(name: str) -> bool:
 
 
 def prepare(path: Path) -> Path:
-    """The file to embed for a user's picture: itself, or a smaller cached copy; `BadImage` if unusable."""
+    """The file to embed for a user's picture: itself or a smaller copy (`BadImage` if unusable)."""
     kind = EXTENSIONS.get(path.suffix.lower())
     if kind is None:
         raise BadImage(f"{path.name}: not a PNG, JPEG or SVG file")
@@ -66,7 +66,9 @@ def _raster(path: Path, data: bytes, kind: str) -> Path:
     try:
         with Image.open(io.BytesIO(data)) as image:
             if image.format not in ("PNG", "JPEG"):
-                raise BadImage(f"{path.name}: a {image.format} image named {path.suffix}; use PNG or JPEG")
+                raise BadImage(
+                    f"{path.name}: a {image.format} image named {path.suffix}; use PNG or JPEG"
+                )
             if image.width * image.height > MAX_PIXELS:
                 raise BadImage(f"{path.name}: {image.width} x {image.height} pixels is too large")
             image.verify()
@@ -79,8 +81,16 @@ def _raster(path: Path, data: bytes, kind: str) -> Path:
             return _cached_copy(path, data, upright, kind)
     except BadImage:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise BadImage(f"{path.name}: not a readable {kind} image ({type(error).__name__})") from None
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as error:
+        raise BadImage(
+            f"{path.name}: not a readable {kind} image ({type(error).__name__})"
+        ) from None
 
 
 def _cached_copy(path: Path, data: bytes, image: object, kind: str) -> Path:
@@ -107,7 +117,7 @@ def _cached_copy(path: Path, data: bytes, image: object, kind: str) -> Path:
 
 
 def cache_dir() -> Path:
-    """Where smaller copies of large pictures are kept (``EASYREAD_CACHE_DIR`` or the user cache)."""
+    """Where smaller copies of large pictures go (``EASYREAD_CACHE_DIR``, or the user's cache)."""
     configured = os.environ.get("EASYREAD_CACHE_DIR")
     if configured:
         return Path(configured) / "pictures"

@@ -1,4 +1,4 @@
-"""The active symbol sets, the vocabulary and the user's overrides, and matching a word to a picture.
+"""The active symbol sets, the vocabulary and the user's overrides; matching a word to a picture.
 
 For one word or phrase, the candidates are tried in this order; the first
 whose score reaches the threshold wins (deterministic: same input, same picture):
@@ -150,8 +150,10 @@ class Library:
         self._lemmas = lru_cache(maxsize=65536)(_lemmas)
         for word, override in list(self.overrides.items()):
             if override.target and self._reference(override.target) is None:
-                self.problems.append(f"{Path(override.source).name}: {override.word}: "
-                                     f"no symbol {override.target!r} in the active sets")
+                self.problems.append(
+                    f"{Path(override.source).name}: {override.word}: "
+                    f"no symbol {override.target!r} in the active sets"
+                )
                 del self.overrides[word]  # a broken line must not hide the word's usual picture
         self.loaded = len(self.problems)
         """How many of `problems` were found while loading (they concern every document)."""
@@ -198,8 +200,12 @@ class Library:
         """
         forms = list(dict.fromkeys(f for f in (key(f) for f in forms) if f))
         if exact:
-            found_names = self._candidates(forms, None, None, memory, query, everything=False, names=True)
-            return next((f for f in found_names if f.symbol is None or f.score >= self.min_score), None)
+            found_names = self._candidates(
+                forms, None, None, memory, query, everything=False, names=True
+            )
+            return next(
+                (f for f in found_names if f.symbol is None or f.score >= self.min_score), None
+            )
         for found in self._candidates(forms, pos, cues, memory, query, everything=False):
             if found.symbol is None or found.score >= self.min_score:
                 if memory is not None and found.symbol is not None and found.concept:
@@ -215,15 +221,19 @@ class Library:
         """
         word_key = key(word)
         forms = list(dict.fromkeys([word_key, *self._lemmas(word_key)]))
-        found = [self._from_override(self.overrides[f], f, word) for f in forms if f in self.overrides]
+        found = [
+            self._from_override(self.overrides[f], f, word) for f in forms if f in self.overrides
+        ]
         for symbol_set in self.user_sets:
             for form in forms:
                 for entry, how in symbol_set.lookup(form):
                     path = self.picture(symbol_set, entry)
                     rule = {NAME: "set-label", ALIAS: "set-keyword"}.get(how, "cldr-word")
                     if path is not None:
-                        symbol = Symbol(entry.id, symbol_set.id, entry.label or form, path, SCORES[rule], word)
-                        found.append(Found(symbol, symbol.score, rule, f"{symbol_set.id}:{entry.id}"))
+                        mine = Symbol(
+                            entry.id, symbol_set.id, entry.label or form, path, SCORES[rule], word
+                        )
+                        found.append(Found(mine, mine.score, rule, f"{symbol_set.id}:{entry.id}"))
         known = False
         for form in forms:
             senses = [(s, "") for s in self.vocabulary.senses.get(form, [])]
@@ -233,10 +243,22 @@ class Library:
                     continue
                 known = True
                 rule = "synonym" if prefix else ("sense" if sense.cues else "vocabulary")
-                note = prefix + sense.note + (f" [cues: {' '.join(sense.cues)}]" if sense.cues else "")
-                symbol = self._default_symbol(sense.symbol, _label(sense), word, SCORES[rule]) if sense.symbol else None
-                found.append(Found(symbol, symbol.score if symbol else 0.0, rule if symbol else "no-picture",
-                                   sense.concept, sense.low, note))
+                note = (
+                    prefix + sense.note + (f" [cues: {' '.join(sense.cues)}]" if sense.cues else "")
+                )
+                symbol: Symbol | None = None
+                if sense.symbol:
+                    symbol = self._default_symbol(sense.symbol, _label(sense), word, SCORES[rule])
+                found.append(
+                    Found(
+                        symbol,
+                        symbol.score if symbol else 0.0,
+                        rule if symbol else "no-picture",
+                        sense.concept,
+                        sense.low,
+                        note,
+                    )
+                )
         for candidate in self._from_cldr(forms, pos, word, everything=True):
             if known:
                 candidate.note = "not used: the vocabulary knows this word"
@@ -266,8 +288,15 @@ class Library:
         path = self.picture(symbol_set, entry)
         if path is None:
             return None
-        return Symbol(entry.id, symbol_set.id, label or symbol_set.label(entry.id) or query, path,
-                      1.0, query, entry.decorative)
+        return Symbol(
+            entry.id,
+            symbol_set.id,
+            label or symbol_set.label(entry.id) or query,
+            path,
+            1.0,
+            query,
+            entry.decorative,
+        )
 
     def picture(self, symbol_set: SymbolSet, entry: Entry) -> str | None:
         """The image file to use for an entry: checked (and shrunk) once for a user's set."""
@@ -284,8 +313,15 @@ class Library:
     # --- the matching rules ---------------------------------------------------------
 
     def _candidates(
-        self, forms: list[str], pos: str | None, cues: Cues | None, memory: Memory | None,
-        query: str, *, everything: bool, names: bool = False,
+        self,
+        forms: list[str],
+        pos: str | None,
+        cues: Cues | None,
+        memory: Memory | None,
+        query: str,
+        *,
+        everything: bool,
+        names: bool = False,
     ) -> Iterable[Found]:
         query = query or (forms[0] if forms else "")
         for form in forms:
@@ -299,7 +335,9 @@ class Library:
             return
         resolved = self._resolve(forms, pos, cues, memory)
         yield from self._from_user_sets(forms, pos, resolved, query)
-        forms = [form for form in forms if not form.startswith("^")]  # CLDR names are never acronyms
+        forms = [
+            form for form in forms if not form.startswith("^")
+        ]  # CLDR names are never acronyms
         if resolved is not None and resolved.sense is not None:
             sense = resolved.sense
             if not sense.symbol:
@@ -310,15 +348,23 @@ class Library:
                 label = query if resolved.how == "synonym" and query else _label(sense)
                 symbol = self._default_symbol(sense.symbol, label, query, SCORES[resolved.how])
                 if symbol is not None:
-                    yield Found(symbol, symbol.score, resolved.how, sense.concept, sense.low, sense.note,
-                                sense.person)
+                    yield Found(
+                        symbol,
+                        symbol.score,
+                        resolved.how,
+                        sense.concept,
+                        sense.low,
+                        sense.note,
+                        sense.person,
+                    )
         if resolved is not None and resolved.blocked and not everything:
             return
         if resolved is None or everything:
             yield from self._from_cldr(forms, pos, query, everything)
 
-    def _resolve(self, forms: list[str], pos: str | None, cues: Cues | None,
-                 memory: Memory | None) -> _Resolved | None:
+    def _resolve(
+        self, forms: list[str], pos: str | None, cues: Cues | None, memory: Memory | None
+    ) -> _Resolved | None:
         vocabulary = self.vocabulary
         for form in forms:
             if form in vocabulary.senses:
@@ -350,8 +396,8 @@ class Library:
             path = self._user_picture(override.path)
             if path is None:
                 return Found(None, 0.0, "override-none", concept)
-            symbol = Symbol(override.path.name, "overrides", label, path, SCORES["override"], query)
-            return Found(symbol, symbol.score, "override", concept)
+            picture = Symbol(override.path.name, "overrides", label, path, SCORES["override"], query)
+            return Found(picture, picture.score, "override", concept)
         symbol = self.symbol_for(override.target, label, query)
         if symbol is None:
             return Found(None, 0.0, "override-none", concept)
@@ -367,8 +413,9 @@ class Library:
                 self.problems.append(f"symbol overrides: {error}")
         return self._pictures[name]
 
-    def _from_user_sets(self, forms: list[str], pos: str | None, resolved: _Resolved | None,
-                        query: str) -> Iterable[Found]:
+    def _from_user_sets(
+        self, forms: list[str], pos: str | None, resolved: _Resolved | None, query: str
+    ) -> Iterable[Found]:
         if not self.user_sets:
             return
         sense = resolved.sense if resolved else None
@@ -384,15 +431,30 @@ class Library:
                         continue
                     if word in acronyms and not entry.label.isupper():
                         continue  # "SEND" is not a picture named send_,_to.svg
-                    rule = "set-concept" if word not in forms else ("set-label" if how == NAME else "set-keyword")
+                    rule = (
+                        "set-concept"
+                        if word not in forms
+                        else ("set-label" if how == NAME else "set-keyword")
+                    )
                     if resolved is not None and not self._fits(entry, resolved, word):
                         rule = "ambiguous"
                     path = self.picture(symbol_set, entry)
                     if path is None:
                         continue
-                    symbol = Symbol(entry.id, symbol_set.id, entry.label or word, path, SCORES[rule],
-                                    query, entry.decorative)
-                    concept = sense.concept if sense and rule != "ambiguous" else f"{symbol_set.id}:{entry.id}"
+                    symbol = Symbol(
+                        entry.id,
+                        symbol_set.id,
+                        entry.label or word,
+                        path,
+                        SCORES[rule],
+                        query,
+                        entry.decorative,
+                    )
+                    concept = (
+                        sense.concept
+                        if sense and rule != "ambiguous"
+                        else f"{symbol_set.id}:{entry.id}"
+                    )
                     yield Found(symbol, symbol.score, rule, concept)
 
     def _fits(self, entry: Entry, resolved: _Resolved, word: str) -> bool:
@@ -401,10 +463,14 @@ class Library:
             return False
         if entry.pos and entry.pos == resolved.sense.pos:
             return True
-        senses = self.vocabulary.senses.get(word) or self.vocabulary.senses.get(resolved.sense.key, [])
+        senses = self.vocabulary.senses.get(word) or self.vocabulary.senses.get(
+            resolved.sense.key, []
+        )
         return not senses or senses[0] is resolved.sense or len({s.symbol for s in senses}) == 1
 
-    def _from_cldr(self, forms: list[str], pos: str | None, query: str, everything: bool) -> Iterable[Found]:
+    def _from_cldr(
+        self, forms: list[str], pos: str | None, query: str, everything: bool
+    ) -> Iterable[Found]:
         if self.default is None:
             return
         for form in forms:
@@ -421,7 +487,9 @@ class Library:
                 symbol = Symbol(entry.id, self.default.id, label, entry.path, SCORES[rule], query)
                 yield Found(symbol, symbol.score, rule, f"{self.default.id}:{entry.id}")
 
-    def _default_symbol(self, symbol_id: str, label: str, query: str, score: float) -> Symbol | None:
+    def _default_symbol(
+        self, symbol_id: str, label: str, query: str, score: float
+    ) -> Symbol | None:
         if self.default is None:
             return None
         entry = self.default.find(symbol_id)
@@ -440,8 +508,15 @@ class Library:
         return None
 
 
-def _choose(senses: list[Sense], form: str, pos: str | None, cues: Cues | None,
-            memory: Memory | None, *, synonym: bool = False) -> _Resolved | None:
+def _choose(
+    senses: list[Sense],
+    form: str,
+    pos: str | None,
+    cues: Cues | None,
+    memory: Memory | None,
+    *,
+    synonym: bool = False,
+) -> _Resolved | None:
     """The sense of a word this context means, or "blocked" when it cannot tell.
 
     A synonym names one sense outright, so the sense's cues do not apply to it.
@@ -467,7 +542,9 @@ def _choose(senses: list[Sense], form: str, pos: str | None, cues: Cues | None,
     if memory is not None and remember in memory.senses:
         return _Resolved(memory.senses[remember], "memory")
     if pos is None and fitting[0].cues:
-        return _Resolved(None, "ambiguous", blocked=True)  # out of context, only the everyday sense will do
+        return _Resolved(
+            None, "ambiguous", blocked=True
+        )  # out of context, only the everyday sense will do
     defaults = [s for s in fitting if not s.cues]
     if defaults:
         pictures = {s.symbol for s in fitting}
@@ -480,7 +557,7 @@ def _label(sense: Sense) -> str:
 
 
 def _lemmas(word: str) -> tuple[str, ...]:
-    """Dictionary forms of an inflected word, for lookups without a parse ("children" -> "child")."""
+    """Dictionary forms of an inflected word, for lookups without a parse ("children": "child")."""
     if " " in word or not word.isalpha():
         return ()
     import lemminflect

@@ -54,7 +54,9 @@ def load() -> SymbolSet:
     try:
         names = os.listdir(folder)
     except OSError as error:
-        raise EasyreadError(f"the OpenMoji pictures cannot be read: {error.strerror}", source=str(folder)) from None
+        raise EasyreadError(
+            f"the OpenMoji pictures cannot be read: {error.strerror}", source=str(folder)
+        ) from None
     prefix = str(folder) + os.sep
     for name in names:
         if name.endswith(".svg"):
@@ -83,7 +85,9 @@ def extra_labels() -> Names:
         next(rows, None)
         for row in rows:
             if len(row) >= 2:
-                keywords = tuple(k.strip() for k in (row[2] if len(row) > 2 else "").split(",") if k.strip())
+                keywords = tuple(
+                    k.strip() for k in (row[2] if len(row) > 2 else "").split(",") if k.strip()
+                )
                 labels[row[0].strip()] = (row[1].strip(), keywords)
     return labels
 

@@ -71,7 +71,10 @@ def _read(path: Path, problems: list[str]) -> list[Override]:
     if not path.is_file():
         raise EasyreadError("symbol overrides file not found", source=str(path))
     if path.stat().st_size > MAX_BYTES:
-        raise EasyreadError(f"symbol overrides file is larger than {MAX_BYTES // (1024 * 1024)} MB", source=str(path))
+        raise EasyreadError(
+            f"symbol overrides file is larger than {MAX_BYTES // (1024 * 1024)} MB",
+            source=str(path),
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -114,13 +117,22 @@ def _table_rows(text: str, delimiter: str, path: Path) -> list[tuple[str, str, s
         return []
     header = [cell.strip().lower() for cell in table[0]]
     if "word" not in header or "symbol" not in header:
-        raise EasyreadError("symbol overrides need a header line: word,symbol,label", source=str(path))
+        raise EasyreadError(
+            "symbol overrides need a header line: word,symbol,label", source=str(path)
+        )
     word, symbol = header.index("word"), header.index("symbol")
     label = header.index("label") if "label" in header else None
     rows = []
     for number, row in enumerate(table[1:], start=2):
         cells = row + [""] * len(header)
-        rows.append((f"line {number}", cells[word], cells[symbol], cells[label] if label is not None else ""))
+        rows.append(
+            (
+                f"line {number}",
+                cells[word],
+                cells[symbol],
+                cells[label] if label is not None else "",
+            )
+        )
     return rows
 
 
@@ -128,14 +140,19 @@ def _toml_rows(text: str, path: Path) -> list[tuple[str, str, str, str]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise EasyreadError(f"symbol overrides are not valid TOML: {error}", source=str(path)) from None
+        raise EasyreadError(
+            f"symbol overrides are not valid TOML: {error}", source=str(path)
+        ) from None
     rows = []
     for word, value in data.items():
         if isinstance(value, str):
             rows.append((f"key {word!r}", word, value, ""))
         elif isinstance(value, dict) and isinstance(value.get("symbol", ""), str):
-            rows.append((f"key {word!r}", word, value.get("symbol", ""), str(value.get("label", ""))))
+            rows.append(
+                (f"key {word!r}", word, value.get("symbol", ""), str(value.get("label", "")))
+            )
         else:
-            raise EasyreadError(f"override {word!r} must be text or a table with symbol and label",
-                                source=str(path))
+            raise EasyreadError(
+                f"override {word!r} must be text or a table with symbol and label", source=str(path)
+            )
     return rows

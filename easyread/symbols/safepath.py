@@ -26,7 +26,9 @@ def inside(root: Path, name: str) -> Path:
         raise OutsideFolder("empty path")
     for flavour in (PurePosixPath(name), PureWindowsPath(name)):
         if flavour.is_absolute() or flavour.anchor or ".." in flavour.parts:
-            raise OutsideFolder(f"{name}: paths must stay inside {root.name}/ (no ../ or absolute paths)")
+            raise OutsideFolder(
+                f"{name}: paths must stay inside {root.name}/ (no ../ or absolute paths)"
+            )
     base = root.resolve()
     target = (base / name.replace("\\", "/")).resolve()
     if not target.is_relative_to(base):

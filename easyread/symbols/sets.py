@@ -10,7 +10,7 @@ from ..model import Credit
 from .keys import key
 
 NAME, ALIAS, WORD = "name", "alias", "word"
-"""How an index key reaches an entry: its whole label, one of its keywords, or one word of its label."""
+"""How an index key reaches an entry: its whole label, a keyword, or one word of its label."""
 
 Names = dict[str, tuple[str, tuple[str, ...]]]
 """Entry id -> (label, keywords), for sets whose labels are loaded only when needed."""
@@ -77,7 +77,7 @@ class SymbolSet:
         return self._lazy_names().get(entry_id, ("", ()))[0]
 
     def lookup(self, word: str) -> list[tuple[Entry, str]]:
-        """Entries whose label, keywords or label words are this word or phrase, with how they matched."""
+        """Entries whose label, keywords or label words are this word or phrase, and how."""
         found = self._keyword_index().get(key(word), [])
         return [(self.entries[entry_id], how) for entry_id, how in found]
 
@@ -102,7 +102,9 @@ class SymbolSet:
         return self._index
 
 
-def _add(index: dict[str, list[tuple[str, str]]], words: Iterable[str], entry_id: str, how: str) -> None:
+def _add(
+    index: dict[str, list[tuple[str, str]]], words: Iterable[str], entry_id: str, how: str
+) -> None:
     for word in words:
         found = index.setdefault(key(word), [])
         if all(existing != entry_id for existing, _ in found):

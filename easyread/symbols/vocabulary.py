@@ -71,7 +71,7 @@ class Sense:
     low: bool = False
     """True when the word rarely carries the idea of a sentence."""
     person: bool = False
-    """True for a word for people (carer, pupils): as a subject, what they do is usually the idea."""
+    """True for a word for people (carer, pupils): as a subject, what they do is the idea."""
     line: int = 0
     """Line number in the vocabulary file, for messages."""
 
@@ -100,7 +100,9 @@ class Vocabulary:
             with open(path, encoding="utf-8", newline="") as handle:
                 return cls.parse(handle.read(), str(path))
         except OSError as error:
-            raise EasyreadError(f"cannot read symbol vocabulary: {error.strerror}", source=str(path)) from None
+            raise EasyreadError(
+                f"cannot read symbol vocabulary: {error.strerror}", source=str(path)
+            ) from None
 
     @classmethod
     def parse(cls, text: str, source: str = "vocabulary") -> Vocabulary:
@@ -113,7 +115,9 @@ class Vocabulary:
                 continue
             if not header_seen:
                 if tuple(c.strip() for c in row[: len(_COLUMNS)]) != _COLUMNS:
-                    raise EasyreadError(f"line {number}: the header must be: {' '.join(_COLUMNS)}", source=source)
+                    raise EasyreadError(
+                        f"line {number}: the header must be: {' '.join(_COLUMNS)}", source=source
+                    )
                 header_seen = True
                 continue
             vocabulary.add(_sense(row, number, source))
@@ -162,7 +166,9 @@ def _sense(row: list[str], number: int, source: str) -> Sense:
     if pos and pos not in POS_TAGS:
         raise EasyreadError(f"{where}: unknown part of speech {pos!r}", source=source)
     if not symbol:
-        raise EasyreadError(f"{where}: no symbol (write {NO_PICTURE} when no picture fits)", source=source)
+        raise EasyreadError(
+            f"{where}: no symbol (write {NO_PICTURE} when no picture fits)", source=source
+        )
     cue_list = tuple(cue.lower() for cue in cues.split())
     bad = [cue for cue in cue_list if not _CUE.match(cue)]
     if bad:
