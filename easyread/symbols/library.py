@@ -396,7 +396,8 @@ class Library:
             path = self._user_picture(override.path)
             if path is None:
                 return Found(None, 0.0, "override-none", concept)
-            picture = Symbol(override.path.name, "overrides", label, path, SCORES["override"], query)
+            score = SCORES["override"]
+            picture = Symbol(override.path.name, "overrides", label, path, score, query)
             return Found(picture, picture.score, "override", concept)
         symbol = self.symbol_for(override.target, label, query)
         if symbol is None:
