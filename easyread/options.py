@@ -37,7 +37,7 @@ class SymbolOptions:
     sets: tuple[str, ...] = ()
     """Extra symbol set folders, tried before the default set in this order."""
     overrides: tuple[str, ...] = ()
-    """Files mapping words or phrases to a symbol id or image path (a project's, then a document's; later wins)."""
+    """Files choosing the picture for words: symbol id or image (project, then document; later wins)."""
     default_set: bool = True
     """Whether the bundled OpenMoji set is used."""
     min_score: float = 0.6

@@ -2,17 +2,20 @@
 
 The picture beside a sentence shows its main idea. On the spaCy parse:
 
-1. phrases the library knows are found first ("young people", "social worker");
+1. phrases the library knows are found first ("young people", "social worker",
+   and a verb with its object: "wash your hands");
 2. each word or phrase is ranked by its role: the subject of the main clause,
    then its object, then the main verb when the sentence is about an action
    (the verb after "asked to" or "want to" rather than "ask" or "want"), then
    nouns after a preposition of the main clause, then other nouns, verbs,
-   adjectives; words the vocabulary marks ``low`` (member, people,
-   information) come after all of those;
-3. names of people, places and organisations only ever get the user's own
-   picture for that exact name or a generic person/place picture, and only
-   when nothing else in the sentence has one; dates and times likewise get a
-   calendar or a clock.
+   adjectives. A subject that is a word for people gives way to what they do
+   ("Children can play football"); words the vocabulary marks ``low``
+   (member, information) come after all of those;
+3. names of people and places only ever get the user's own picture for that
+   exact name or a generic person or place picture, and only when nothing
+   else in the sentence has one; an organisation's or building's name gets
+   the picture of its last word ("Riverside Youth Centre"); dates and times
+   get a calendar or a clock.
 
 The first ranked word with a good enough match gives the sentence its picture.
 """
@@ -20,7 +23,7 @@ The first ranked word with a good enough match gives the sentence its picture.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -54,13 +57,16 @@ and an office block for "Amira" would be an unrelated picture. A name such as
 """
 
 NAMES = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"})
+"""Entity types that are names: never pictured by what their words mean."""
+
 TITLES = frozenset("mr mrs ms mx miss dr prof cllr sir dame rev".split())
+"""Words before a name that make it a person's."""
+
 PLACE_WORDS = frozenset(
     "lane road street avenue crescent close drive terrace grove square centre center library "
     "station hospital school college academy".split()
 )
 """Last words that make a name a place's, whatever spaCy thinks ("Mill Lane", "Station Road")."""
-"""Words before a name that make it a person's."""
 _PHONE = re.compile(r"^(?:\+?44|0)\d{2,}$")
 _LAST = 99
 
@@ -150,7 +156,7 @@ def units(sentence: Span, library: Library) -> list[Unit]:
 
 
 def is_acronym(text: str) -> bool:
-    """ "SEND", "NHS", "GP": capitals only, two letters or more (easy read never shouts)."""
+    """An acronym such as SEND, NHS or GP: capitals only, two letters or more."""
     return len(text) > 1 and text.isalpha() and text.isupper()
 
 
@@ -439,16 +445,9 @@ def word_symbols(
             continue
         start = doc[unit.start].idx - sentence.start_char
         end = doc[unit.end - 1].idx + len(doc[unit.end - 1].text) - sentence.start_char
-        symbol = _copy(match.symbol, decorative=True)
-        found.append(WordSymbol(start, end, symbol))
+        found.append(WordSymbol(start, end, replace(match.symbol, decorative=True)))
     return found
 
 
 def _text(sentence: Span, unit: Unit) -> str:
     return sentence.doc[unit.start : unit.end].text
-
-
-def _copy(symbol: Symbol, *, decorative: bool) -> Symbol:
-    return Symbol(
-        symbol.id, symbol.set_id, symbol.label, symbol.path, symbol.score, symbol.query, decorative
-    )

@@ -26,7 +26,7 @@ person who chairs a meeting).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -209,7 +209,8 @@ class Library:
         for found in self._candidates(forms, pos, cues, memory, query, everything=False):
             if found.symbol is None or found.score >= self.min_score:
                 if memory is not None and found.symbol is not None and found.concept:
-                    found.symbol = memory.pictures.setdefault(found.concept, found.symbol)
+                    first = memory.pictures.setdefault(found.concept, found.symbol)
+                    found.symbol = replace(first, query=found.symbol.query)
                 return found
         return None
 
@@ -335,9 +336,8 @@ class Library:
             return
         resolved = self._resolve(forms, pos, cues, memory)
         yield from self._from_user_sets(forms, pos, resolved, query)
-        forms = [
-            form for form in forms if not form.startswith("^")
-        ]  # CLDR names are never acronyms
+        # CLDR names are never acronyms
+        forms = [form for form in forms if not form.startswith("^")]
         if resolved is not None and resolved.sense is not None:
             sense = resolved.sense
             if not sense.symbol:
@@ -451,12 +451,10 @@ class Library:
                         query,
                         entry.decorative,
                     )
-                    concept = (
-                        sense.concept
-                        if sense and rule != "ambiguous"
-                        else f"{symbol_set.id}:{entry.id}"
-                    )
-                    yield Found(symbol, symbol.score, rule, concept)
+                    fitting = sense is not None and rule != "ambiguous"
+                    concept = sense.concept if sense and fitting else f"{symbol_set.id}:{entry.id}"
+                    person = bool(sense and fitting and sense.person)
+                    yield Found(symbol, symbol.score, rule, concept, person=person)
 
     def _fits(self, entry: Entry, resolved: _Resolved, word: str) -> bool:
         """Whether a user's picture named `word` can stand for the sense the vocabulary chose."""
@@ -543,9 +541,8 @@ def _choose(
     if memory is not None and remember in memory.senses:
         return _Resolved(memory.senses[remember], "memory")
     if pos is None and fitting[0].cues:
-        return _Resolved(
-            None, "ambiguous", blocked=True
-        )  # out of context, only the everyday sense will do
+        # out of context, only the everyday sense will do
+        return _Resolved(None, "ambiguous", blocked=True)
     defaults = [s for s in fitting if not s.cues]
     if defaults:
         pictures = {s.symbol for s in fitting}
