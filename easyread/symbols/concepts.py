@@ -368,7 +368,8 @@ def rank(
     light = head.lemma_.lower() in LIGHT_VERBS
     role: float
     if head.dep_ in SUBJECTS and head.head.i in main:
-        role = 2.5 if found.person else 0  # "Children can play football" is about football
+        # "Children can play football" is about football; "An interpreter can be booked" is not
+        role = 2.5 if found.person and head.dep_ == "nsubj" else 0
         if root.lemma_.lower() == "have" and any(c.dep_ == "dobj" for c in root.children):
             role = max(role, 1.5)  # "The room has a hearing loop" is about the loop
     elif head.dep_ == "compound" and head.head.i == root.i and root.pos_ == "VERB":
