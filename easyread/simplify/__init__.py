@@ -1,0 +1,97 @@
+"""Rewrite text into easy-read English: short sentences, everyday words, one idea each.
+
+    >>> import easyread
+    >>> result = easyread.simplify("The form will be sent by the council.")   # doctest: +SKIP
+    >>> result.text                                                            # doctest: +SKIP
+    'The council will send the form.'
+
+Twelve named rules, each switchable with ``Options.simplify.disable`` (see
+`RULES`, and docs/simplify.md for the details and the word lists). The
+pipeline's ``simplify`` stage uses the same engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Diagnostic, HardWord
+from ..options import Options
+from . import data
+from .engine import GROUPS, RULES, SimplifiedSentence, Simplifier, enabled_rules
+
+__all__ = [
+    "GROUPS",
+    "RULES",
+    "SimplifiedSentence",
+    "SimplifyResult",
+    "Simplifier",
+    "enabled_rules",
+    "simplifier",
+    "simplify",
+]
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass(slots=True)
+class SimplifyResult:
+    """What `simplify` made of a text."""
+
+    text: str
+    """The simplified text: one sentence a line, a blank line between paragraphs
+    (with ``lines=True``: exactly one line for each input line)."""
+    sentences: list[SimplifiedSentence] = field(default_factory=list)
+    """Every output sentence with its source sentence and the rules that changed it."""
+    hard_words: list[HardWord] = field(default_factory=list)
+    """Hard words found, with explanations where the glossary has one."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """What an editor still needs to decide."""
+
+
+def simplifier(context: object) -> Simplifier:
+    """The simplifier of a pipeline context, with its word lists loaded once per context."""
+    from ..stages import Context
+
+    assert isinstance(context, Context)
+    lists = context.resource("simplify.word-lists", data.load)
+    return Simplifier(context.language(), context.options, lists)
+
+
+def simplify(text: str, options: Options | None = None, *, lines: bool = False,
+             context: object | None = None) -> SimplifyResult:
+    """Simplify a text; with `lines`, each line is simplified on its own and stays one line.
+
+    Pass a `Context` to reuse a loaded pipeline and word lists across calls.
+    """
+    from ..stages import Context
+
+    if context is None:
+        context = Context(options or Options())
+    engine = simplifier(context)
+    if lines:
+        inputs = text.split("\n")
+        if inputs and inputs[-1] == "":
+            inputs.pop()
+        units = engine.units(inputs, independent=True)
+        out = [" ".join(_line(s) for s in unit.sentences) for unit in units]
+        rendered = "\n".join(out) + ("\n" if out else "")
+    else:
+        inputs = [" ".join(p.split()) for p in _PARAGRAPH.split(text) if p.strip()]
+        units = engine.units(inputs)
+        rendered = "\n\n".join("\n".join(_block(s) for s in unit.sentences) for unit in units)
+        rendered += "\n" if rendered else ""
+    result = SimplifyResult(rendered)
+    for unit in units:
+        result.sentences.extend(unit.sentences)
+        result.hard_words.extend(unit.hard_words)
+        result.diagnostics.extend(unit.diagnostics)
+    return result
+
+
+def _line(sentence: SimplifiedSentence) -> str:
+    return sentence.text
+
+
+def _block(sentence: SimplifiedSentence) -> str:
+    return "\n".join([sentence.text, *(f"- {item}" for item in sentence.items)])

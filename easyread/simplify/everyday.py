@@ -1,0 +1,108 @@
+"""Everyday words: formal or rare words and phrases become common ones, in the
+right form for the sentence ("necessitates" -> "needs", "in order to" -> "to").
+
+Words are looked up by dictionary form and word class in the plain-words
+lexicon, so "present" the verb and "present" the noun can differ. Names and
+words inside names are never touched.
+"""
+
+from __future__ import annotations
+
+from .data import PlainWord, WordLists
+from .words import NAME_TAGS, Part, Word, coarse, inflect, lemma
+
+RULE = "everyday-words"
+_VOWEL_SOUND = "aeiou"
+
+
+def _form(entry: PlainWord, tag: str) -> list[str]:
+    """The plain words, with the word that carries the grammar inflected to `tag`."""
+    words = entry.plain.split()
+    if entry.pos == "VERB":
+        words[0] = inflect(words[0], tag)
+    elif entry.pos in ("NOUN", "ADJ", "ADV") and len(words) == 1:
+        words[0] = inflect(words[0], tag)
+    elif entry.pos == "NOUN" and tag == "NNS":
+        words[-1] = inflect(words[-1], "NNS")
+    return words
+
+
+def _is_name(word: Word, first: bool) -> bool:
+    if word.tag in NAME_TAGS:
+        return True
+    return not first and word.text[:1].isupper()
+
+
+def _match_phrase(words: list[Word], start: int, lists: WordLists) -> tuple[PlainWord, int] | None:
+    longest = min(lists.longest_phrase, len(words) - start)
+    for size in range(longest, 1, -1):
+        window = words[start : start + size]
+        if any(w.token is None or w.token.is_punct for w in window):
+            continue
+        key = tuple(w.text.lower() for w in window)
+        entry = lists.phrases.get(key)
+        if entry is None and window[0].tag.startswith("VB"):
+            entry = lists.phrases.get((lemma(window[0].text, window[0].tag), *key[1:]))
+            if entry is not None and entry.pos != "VERB":
+                entry = None
+        if entry is not None:
+            return entry, size
+    return None
+
+
+def _fits(entry: PlainWord, tag: str) -> bool:
+    if entry.pos in ("ADJ", "ADV") and tag in ("JJR", "JJS", "RBR", "RBS"):
+        return len(entry.plain.split()) == 1
+    return True
+
+
+def replace_words(part: Part, lists: WordLists) -> None:
+    """Replace formal words and phrases in a part with their everyday ones."""
+    out: list[Word] = []
+    words = part.words
+    index = 0
+    changed = False
+    while index < len(words):
+        word = words[index]
+        first = not any(w.text.strip(",;:()\"'") for w in out)
+        found = _match_phrase(words, index, lists)
+        if found is not None and not any(_is_name(w, first) for w in words[index + 1 : index + found[1]]):
+            entry, size = found
+            replacement = _form(entry, words[index].tag) if entry.pos == "VERB" else entry.plain.split()
+            out.extend(_words(replacement, word, words[index + size - 1].space))
+            index += size
+            changed = True
+            continue
+        entry = None
+        if word.token is not None and not _is_name(word, first):
+            entry = lists.plain_words.get((lemma(word.text, word.tag), coarse(word.tag)))
+        if entry is not None and _fits(entry, word.tag):
+            out.extend(_words(_form(entry, word.tag), word, word.space))
+            changed = True
+        else:
+            out.append(word)
+        index += 1
+    if changed:
+        _fix_articles(out)
+        part.words = out
+        part.changed(RULE)
+
+
+def _words(texts: list[str], original: Word, space: str) -> list[Word]:
+    made = [Word(text, " ", None, original.tag) for text in texts]
+    if not made:
+        return []
+    if original.text[:1].isupper():
+        made[0].text = made[0].text[:1].upper() + made[0].text[1:]
+    made[-1].space = space or " "
+    return made
+
+
+def _fix_articles(words: list[Word]) -> None:
+    """"a"/"an" before a word that a replacement changed."""
+    for before, after in zip(words, words[1:]):
+        if before.text.lower() in ("a", "an") and after.token is None and after.text:
+            wanted = "an" if after.text[0].lower() in _VOWEL_SOUND else "a"
+            if before.text[0].isupper():
+                wanted = wanted.capitalize()
+            before.text = wanted

@@ -1,0 +1,366 @@
+"""Split long sentences into short ones, on the dependency parse.
+
+Each function looks at one part (a sentence being rewritten) and returns the
+new parts, or None when its pattern is not there or cannot be split safely.
+A split never drops a word that carries meaning: it only removes the commas,
+"and" and relative pronouns that joined the pieces, and adds the words that
+make each piece a sentence ("This is because", the repeated noun).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from .words import (
+    NAME_TAGS,
+    NOUN_TAGS,
+    SUBJECTS,
+    VERB_TAGS,
+    Part,
+    Word,
+    copies,
+    inserted,
+    lower_first,
+    noun_phrase,
+    subtree,
+    upper_first,
+    word_count,
+)
+
+MIN_WORDS = 3
+"""A split is made only when every new sentence has at least this many words."""
+
+Splitter = Callable[[Part], list[Part] | None]
+
+_END = frozenset(".!?")
+_CONNECTIVES = {"and": "", "but": "But", "yet": "But", "so": "So"}
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _balanced(words: list[Word]) -> bool:
+    depth = 0
+    for word in words:
+        depth += word.text.count("(") + word.text.count("[") - word.text.count(")") - word.text.count("]")
+        if depth < 0:
+            return False
+    return depth == 0 and sum(w.text.count('"') for w in words) % 2 == 0
+
+
+def _parts(old: Part, rule: str, *pieces: list[Word], antecedent: Token | None = None) -> list[Part] | None:
+    if any(word_count(p) < MIN_WORDS or not _balanced(p) for p in pieces):
+        return None
+    made = [Part(list(p), [*old.rules, rule]) for p in pieces]
+    for part in made[1:]:
+        part.antecedent = antecedent
+    made[0].antecedent = old.antecedent
+    return made
+
+
+def _without(part: Part, drop: set[int]) -> list[Word]:
+    return [w for w in part.words if w.token is None or w.token.i not in drop]
+
+
+def _only(part: Part, keep: set[int]) -> list[Word]:
+    return [w for w in part.words if w.token is not None and w.token.i in keep]
+
+
+def _is_comma(token: Token, inside: set[int]) -> bool:
+    return token.i in inside and token.text == ","
+
+
+def _with_brackets(span: set[int], inside: set[int], doc_tokens: Token) -> set[int]:
+    """A span grown to include the closing bracket of any bracket it opens."""
+    doc = doc_tokens.doc
+    grown = set(span)
+    for index in sorted(span):
+        if doc[index].text in ("(", "["):
+            close = ")" if doc[index].text == "(" else "]"
+            end = next((j for j in range(index + 1, len(doc)) if doc[j].text == close), None)
+            if end is not None and end in inside:
+                grown |= set(range(index, end + 1)) & inside
+    return grown
+
+
+def _subject(verb: Token) -> Token | None:
+    found = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return found[0] if found else None
+
+
+def _doc_token(token: Token, offset: int) -> Token | None:
+    index = token.i + offset
+    return token.doc[index] if 0 <= index < len(token.doc) else None
+
+
+def relatives(part: Part) -> list[Part] | None:
+    """", which sets out ..." / ", who ..." become a sentence of their own, the noun repeated."""
+    inside = part.tokens()
+    for word in part.words:
+        verb = word.token
+        if verb is None or verb.dep_ != "relcl" or verb.head.i not in inside:
+            continue
+        pronoun = verb.left_edge
+        before = _doc_token(pronoun, -1)
+        if pronoun.lower_ not in ("which", "who") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if before is None or not _is_comma(before, inside):
+            continue
+        head = verb.head
+        if head.tag_ in VERB_TAGS and pronoun.lower_ == "which":
+            subject = [Word("this")]
+        elif head.tag_ in NOUN_TAGS | NAME_TAGS:
+            subject = noun_phrase(head)
+        else:
+            continue
+        clause = _with_brackets(subtree(verb, inside), inside, verb)
+        drop = clause | {before.i}
+        after = _doc_token(verb.doc[max(clause)], 1)
+        if after is not None and _is_comma(after, inside):
+            drop.add(after.i)
+        main = _without(part, drop)
+        new = subject + [w for w in _only(part, clause) if w.token.i != pronoun.i]
+        return _parts(part, "split-relatives", main, new)
+    return None
+
+
+def appositives(part: Part) -> list[Part] | None:
+    """"Amira, chair of the forum, will ..." -> "Amira will ... Amira is chair of the forum"."""
+    inside = part.tokens()
+    root = part.root()
+    for word in part.words:
+        token = word.token
+        if token is None or token.dep_ != "appos" or token.head.i not in inside:
+            continue
+        head = token.head
+        if head.tag_ not in NOUN_TAGS | NAME_TAGS or token.tag_ == "CD":
+            continue
+        if head.lower_ in _MONTHS_DAYS or token.lower_ in _MONTHS_DAYS:
+            continue
+        if any(c.dep_ in ("conj", "cc") for c in head.children):
+            continue
+        span = _with_brackets(subtree(token, inside), inside, token)
+        if any(token.doc[i].dep_ in ("conj", "cc") for i in span):
+            continue
+        before = _doc_token(token.doc[min(span)], -1)
+        after = _doc_token(token.doc[max(span)], 1)
+        if before is None or not _is_comma(before, inside) or after is None:
+            continue
+        if _is_comma(after, inside):
+            following = _doc_token(after, 1)
+            if following is None or following.dep_ == "cc" or following.tag_ in NAME_TAGS:
+                continue
+            drop = span | {before.i, after.i}
+        elif after.text in _END:
+            drop = span | {before.i}
+        else:
+            continue
+        past = root is not None and (
+            root.tag_ == "VBD" or any(c.lower_ in ("had", "was", "were") for c in root.children)
+        )
+        plural = head.tag_ in ("NNS", "NNPS")
+        verb = ("were" if plural else "was") if past else ("are" if plural else "is")
+        new = noun_phrase(head) + [Word(verb)] + _only(part, span)
+        if root is not None and head.i < root.i:
+            upper_first(new)  # said first: the reader meets the person before what they do
+            return _parts(part, "split-appositives", new, _without(part, drop))
+        return _parts(part, "split-appositives", _without(part, drop), new)
+    return None
+
+
+def clauses(part: Part) -> list[Part] | None:
+    """Main clauses joined by ", and", ", but" or ";" become separate sentences."""
+    inside = part.tokens()
+    root = part.root()
+    if root is None:
+        return None
+    for conj in root.children:
+        if conj.dep_ not in ("conj", "parataxis") or conj.i not in inside:
+            continue
+        if conj.tag_ not in VERB_TAGS:
+            continue
+        second = _with_brackets(subtree(conj, inside), inside, conj)
+        start = min(second)
+        # Everything after the second clause must belong to it or be punctuation.
+        if any(i > start and i not in second and not root.doc[i].is_punct for i in inside):
+            continue
+        gap: list[Token] = []
+        index = start - 1
+        while index in inside and (root.doc[index].is_punct or root.doc[index].dep_ == "cc"):
+            gap.insert(0, root.doc[index])
+            index -= 1
+        words = [t.lower_ for t in gap if t.dep_ == "cc"]
+        punct = [t.text for t in gap if t.is_punct]
+        if not gap or (not words and ";" not in punct and ":" not in punct):
+            continue
+        if words and words[-1] not in _CONNECTIVES:
+            continue
+        if not words and ":" in punct:
+            continue
+        first = [w for w in part.words if w.token is None or (w.token.i < gap[0].i)]
+        rest = _only(part, {i for i in inside if i >= start})
+        subject = _subject(conj)
+        if subject is None:
+            copied = _shared_subject(root, conj)
+            if copied is None:
+                continue
+            rest = copied + rest
+        else:
+            lower_first(rest)
+        connective = _CONNECTIVES.get(words[-1], "") if words else ""
+        if connective:
+            rest = inserted(connective) + rest
+        return _parts(part, "split-clauses", first, rest, antecedent=_subject(root))
+    return None
+
+
+def _shared_subject(root: Token, conj: Token) -> list[Word] | None:
+    """Subject and helping verbs of the first clause, to repeat for a second verb without its own."""
+    subject = _subject(root)
+    if subject is None or subject.dep_ == "expl" or any(c.dep_ == "neg" for c in root.children):
+        return None
+    words = sorted(subject.subtree, key=lambda t: t.i)
+    if len(words) > 4 or subject.lower_ in ("which", "who", "that", "what"):
+        return None
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
+    if conj.tag_ == "VB" and not any(a.tag_ == "MD" or a.lower_ in ("do", "does", "did") for a in aux):
+        return None
+    if conj.tag_ not in ("VB", "VBD", "VBZ", "VBP") or (conj.tag_ != "VB" and aux):
+        return None
+    if conj.tag_ == "VB":
+        aux = [a for a in aux if a.tag_ == "MD" or a.lower_ in ("do", "does", "did")]
+    else:
+        aux = []
+    found = copies(words) + copies(aux)
+    lower_first(found)
+    return found
+
+
+def adverbials(part: Part) -> list[Part] | None:
+    """"A because B" -> "A. This is because B."; "although", "if" and "when" likewise."""
+    inside = part.tokens()
+    root = part.root()
+    if root is None:
+        return None
+    for clause in root.children:
+        if clause.dep_ != "advcl" or clause.i not in inside or _subject(clause) is None:
+            continue
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        if not marks or clause.left_edge not in (marks[0], _doc_token(marks[0], -1)):
+            continue
+        link = marks[0].lower_
+        span = _with_brackets(subtree(clause, inside), inside, clause)
+        lead = {i for i in span if i <= marks[0].i}
+        body = _only(part, span - lead)
+        lower_first(body)
+        fronted = max(span) < root.i
+        drop = set(span)
+        neighbour = _doc_token(clause.doc[max(span)], 1) if fronted else _doc_token(clause.doc[min(span)], -1)
+        if neighbour is not None and _is_comma(neighbour, inside):
+            drop.add(neighbour.i)
+        rest = _without(part, drop)
+        if any(i > max(span) and not clause.doc[i].is_punct for i in inside) and not fronted:
+            continue
+        if link == "because":
+            pieces = [rest, inserted("This is because") + body]
+        elif link in ("although", "though"):
+            if fronted:
+                lower_first(rest)
+                pieces = [body, inserted("But") + rest]
+            else:
+                pieces = [rest, inserted("But") + body]
+        elif link == "if":
+            lower_first(rest)
+            pieces = [inserted("Maybe") + body, inserted("If so,") + rest]
+        elif link == "when" and not fronted:
+            pieces = [rest, inserted("This is when") + body]
+        else:
+            continue
+        return _parts(part, "split-adverbials", *pieces, antecedent=_subject(root))
+    return None
+
+
+def lists(part: Part, max_words: int) -> list[Part] | None:
+    """A list of three or more things at the end of a sentence becomes bullet points."""
+    inside = part.tokens()
+    for word in part.words:
+        head = word.token
+        if head is None or head.dep_ == "conj" or head.i not in inside:
+            continue
+        items = _conjuncts(head)
+        if len(items) < 3 or not all(i.i in inside for i in items):
+            continue
+        joins = {c.i for item in items for c in item.children if c.dep_ in ("cc", "punct") and c.i > item.i}
+        joins |= {c.i for item in items for c in item.children if c.dep_ == "preconj"}
+        if not any(head.doc[i].dep_ == "cc" for i in joins):
+            continue
+        spans = []
+        for item in items:
+            own = subtree(item, inside)
+            for other in items:
+                if other.i != item.i and other.i in own:
+                    own -= subtree(other, inside)
+            spans.append(sorted(own - joins))
+        start, end = spans[0][0], max(spans[-1])
+        if any(i > end and not head.doc[i].is_punct for i in inside):
+            continue
+        if any(b[0] <= a[-1] for a, b in zip(spans, spans[1:])):
+            continue
+        intro = [w for w in part.words if w.token is None or w.token.i < start]
+        lengths = [len(s) for s in spans]
+        if word_count(intro) < 2 or (word_count(part.words) <= max_words and max(lengths) < 3):
+            continue
+        bullets = [_only(part, set(s)) for s in spans]
+        for bullet in bullets:
+            lower_first(bullet)
+        made = Part([*intro, Word(":")], [*part.rules, "split-lists"], items=bullets)
+        made.antecedent = part.antecedent
+        return [made]
+    return None
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    found = [head]
+    for child in head.children:
+        if child.dep_ == "conj" and child.tag_[:2] == head.tag_[:2]:
+            found.extend(_conjuncts(child))
+    return sorted(found, key=lambda t: t.i)
+
+
+SPLITTERS: dict[str, Splitter] = {
+    "split-relatives": relatives,
+    "split-appositives": appositives,
+    "split-clauses": clauses,
+    "split-adverbials": adverbials,
+}
+"""Splitting rules in the order they are tried on a long sentence."""
+
+
+def split(part: Part, enabled: set[str], max_words: int, bullets: bool) -> list[Part]:
+    """Split a part again and again while it is too long and a rule applies."""
+    done: list[Part] = []
+    todo = [part]
+    for _ in range(40):  # a bound, not a limit a real sentence reaches
+        if not todo:
+            break
+        current = todo.pop(0)
+        made = None
+        if word_count(current.words) > max_words:
+            for name, splitter in SPLITTERS.items():
+                if name in enabled:
+                    made = splitter(current)
+                    if made:
+                        break
+        if not made and bullets and "split-lists" in enabled and current.items is None:
+            made = lists(current, max_words)
+            if made:
+                done.extend(made)
+                continue
+        if made:
+            todo = made + todo
+        else:
+            done.append(current)
+    return done + todo
