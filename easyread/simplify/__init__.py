@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_MARKER = re.compile(r"^\s*(#{1,6}\s+|[-*•]\s+|\d{1,3}[.)]\s+)")
 
 
 @dataclass(slots=True)
@@ -77,16 +78,45 @@ def simplify(text: str, options: Options | None = None, *, lines: bool = False,
         out = [" ".join(_line(s) for s in unit.sentences) for unit in units]
         rendered = "\n".join(out) + ("\n" if out else "")
     else:
-        inputs = [" ".join(p.split()) for p in _PARAGRAPH.split(text) if p.strip()]
-        units = engine.units(inputs)
-        rendered = "\n\n".join("\n".join(_block(s) for s in unit.sentences) for unit in units)
-        rendered += "\n" if rendered else ""
+        paragraphs = [_pieces(p) for p in _PARAGRAPH.split(text) if p.strip()]
+        inputs = [body for pieces in paragraphs for marker, body in pieces if not marker.startswith("#")]
+        simplified = iter(engine.units(inputs))
+        units = []
+        blocks = []
+        for pieces in paragraphs:
+            lines_out = []
+            for marker, body in pieces:
+                if marker.startswith("#"):
+                    lines_out.append(marker + body)
+                    continue
+                unit = next(simplified)
+                units.append(unit)
+                shown = [_block(s) for s in unit.sentences]
+                indent = " " * len(marker)
+                lines_out.append(marker + "\n".join(shown).replace("\n", "\n" + indent))
+            blocks.append("\n".join(lines_out))
+        rendered = "\n\n".join(blocks) + ("\n" if blocks else "")
     result = SimplifyResult(rendered)
     for unit in units:
         result.sentences.extend(unit.sentences)
         result.hard_words.extend(unit.hard_words)
         result.diagnostics.extend(unit.diagnostics)
     return result
+
+
+def _pieces(paragraph: str) -> list[tuple[str, str]]:
+    """A paragraph's list items and headings as (marker, text); other lines are joined."""
+    pieces: list[tuple[str, str]] = []
+    for line in paragraph.splitlines():
+        if not line.strip():
+            continue
+        marker = _MARKER.match(line)
+        if marker or not pieces or pieces[-1][0]:
+            prefix = marker[0].strip() + " " if marker else ""
+            pieces.append((prefix, line[marker.end() if marker else 0 :].strip()))
+        else:
+            pieces[-1] = ("", f"{pieces[-1][1]} {line.strip()}")
+    return pieces
 
 
 def _line(sentence: SimplifiedSentence) -> str:

@@ -78,6 +78,8 @@ class SimplifiedSentence:
     """Hard words in `text`, with their explanations."""
     flags: list[str] = field(default_factory=list)
     """What an editor should still look at: ``long``, ``hard-words``."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """The same, explained in a line each."""
 
 
 @dataclass(slots=True)
@@ -184,14 +186,14 @@ class Simplifier:
         if part.items:
             text = text[:1].upper() + text[1:]
         else:
-            text = sentence_case(text)
+            text = sentence_case(text, stop=_made_sentence(part) or source[-1:] in ".!?:;")
         items = [self._text(render(item), part, memory).rstrip(".,;") for item in part.items or []]
         sentence = SimplifiedSentence(text, source, list(part.rules), items)
         if sentence.text == source and not items:
             sentence.rules = []
         if word_count(part.words) > self.options.simplify.max_words and not items:
             sentence.flags.append("long")
-            unit.diagnostics.append(Diagnostic(
+            sentence.diagnostics.append(Diagnostic(
                 "ER301",
                 f"sentence still has {word_count(part.words)} words; "
                 f"shorten it to {self.options.simplify.max_words} or fewer: {_quote(text)}",
@@ -209,12 +211,18 @@ class Simplifier:
                 if not entry.explanation:
                     if "hard-words" not in sentence.flags:
                         sentence.flags.append("hard-words")
-                    unit.diagnostics.append(Diagnostic(
+                    sentence.diagnostics.append(Diagnostic(
                         "ER302",
                         f"hard word {entry.word!r} has no explanation; write one or use an everyday word",
                         Severity.WARNING, "simplify",
                     ))
+        unit.diagnostics.extend(sentence.diagnostics)
         return sentence
+
+
+def _made_sentence(part: Part) -> bool:
+    """Whether a rule made this part a new sentence (a heading left whole gets no full stop)."""
+    return any(rule.startswith("split-") or rule == clutter.RULE for rule in part.rules)
 
 
 def _quote(text: str, limit: int = 60) -> str:

@@ -50,9 +50,25 @@ def _match_phrase(words: list[Word], start: int, lists: WordLists) -> tuple[Plai
     return None
 
 
-def _fits(entry: PlainWord, tag: str) -> bool:
-    if entry.pos in ("ADJ", "ADV") and tag in ("JJR", "JJS", "RBR", "RBS"):
-        return len(entry.plain.split()) == 1
+_PREPOSITIONS = frozenset("with to for of about on at into in against towards by".split())
+
+
+def _fits(entry: PlainWord, word: Word, previous: Word | None) -> bool:
+    """Whether the everyday words read well where the formal word stands."""
+    plain = entry.plain.split()
+    token = word.token
+    if entry.pos in ("ADJ", "ADV") and word.tag in ("JJR", "JJS", "RBR", "RBS"):
+        return len(plain) == 1
+    if token is None:
+        return True
+    if entry.pos == "ADJ" and len(plain) > 1 and token.dep_ == "amod":
+        return False  # "an eligible family" cannot become "an able to get family"
+    if entry.pos == "VERB" and plain[-1] in _PREPOSITIONS and word.tag == "VBN":
+        return not any(c.dep_ == "auxpass" for c in token.head.children) and not any(
+            c.dep_ == "auxpass" for c in token.children
+        )  # "was accompanied by" cannot become "was gone with by"
+    if entry.plain == "so":
+        return previous is None or previous.text in (",", ";", "and")
     return True
 
 
@@ -76,7 +92,8 @@ def replace_words(part: Part, lists: WordLists) -> None:
         entry = None
         if word.token is not None and not _is_name(word, first):
             entry = lists.plain_words.get((lemma(word.text, word.tag), coarse(word.tag)))
-        if entry is not None and _fits(entry, word.tag):
+        previous = out[-1] if out else None
+        if entry is not None and _fits(entry, word, previous):
             out.extend(_words(_form(entry, word.tag), word, word.space))
             changed = True
         else:

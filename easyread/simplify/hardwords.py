@@ -22,7 +22,7 @@ from wordfreq import zipf_frequency
 from ..model import HardWord, Mark
 
 RULE = "hard-words"
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’]*(?:['’-][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=65536)
@@ -58,15 +58,26 @@ class Found:
     explanation: str | None
 
 
+_ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b\S+\.(?:org|com|gov|nhs|net|ac|sch)(?:\.uk)?\S*", re.IGNORECASE)
+
+
+def _rarity(word: str) -> float:
+    """Zipf frequency of a word, or of its dictionary form if that is commoner ("phoning")."""
+    return max(zipf(form) for form in _forms(word))
+
+
 def find(text: str, names: set[str], glossary: dict[str, str], threshold: float) -> list[Found]:
     """Hard words in a sentence, in order, skipping names and abbreviations."""
     found: list[Found] = []
+    text = _ADDRESS.sub(lambda m: " " * len(m[0]), text)  # e-mail and web addresses are not words
     for match in _WORD.finditer(text):
-        word = match[0].rstrip("'’")
+        word = match[0]
+        for ending in ("'s", "’s"):
+            word = word.removesuffix(ending)
         if word in names or (match.start() > 0 and word[0].isupper()) or word.isupper():
             continue
         known = explanation(word, glossary)
-        if known is None and zipf(word.lower()) >= threshold:
+        if known is None and _rarity(word) >= threshold:
             continue
         found.append(Found(match.start(), match.start() + len(word), word, known))
     return found

@@ -22,6 +22,7 @@ from .words import (
     Word,
     copies,
     inserted,
+    lemma,
     lower_first,
     noun_phrase,
     subtree,
@@ -36,6 +37,8 @@ Splitter = Callable[[Part], list[Part] | None]
 
 _END = frozenset(".!?")
 _CONNECTIVES = {"and": "", "but": "But", "yet": "But", "so": "So"}
+_ABOUT_CLAUSE = frozenset("mean make allow lead result cause show help let enable give".split())
+"""Verbs after ", which" that usually speak of the whole clause before: "This means ..."."""
 _MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -101,7 +104,7 @@ def relatives(part: Part) -> list[Part] | None:
     inside = part.tokens()
     for word in part.words:
         verb = word.token
-        if verb is None or verb.dep_ != "relcl" or verb.head.i not in inside:
+        if verb is None or verb.dep_ not in ("relcl", "advcl") or verb.head.i not in inside:
             continue
         pronoun = verb.left_edge
         before = _doc_token(pronoun, -1)
@@ -110,7 +113,11 @@ def relatives(part: Part) -> list[Part] | None:
         if before is None or not _is_comma(before, inside):
             continue
         head = verb.head
-        if head.tag_ in VERB_TAGS and pronoun.lower_ == "which":
+        if verb.dep_ == "advcl" and pronoun.lower_ != "which":
+            continue
+        if pronoun.lower_ == "which" and (
+            head.tag_ in VERB_TAGS or verb.dep_ == "advcl" or lemma(verb.text, verb.tag_) in _ABOUT_CLAUSE
+        ):
             subject = [Word("this")]
         elif head.tag_ in NOUN_TAGS | NAME_TAGS:
             subject = noun_phrase(head)
@@ -138,6 +145,8 @@ def appositives(part: Part) -> list[Part] | None:
         head = token.head
         if head.tag_ not in NOUN_TAGS | NAME_TAGS or token.tag_ == "CD":
             continue
+        if head.tag_ in NAME_TAGS and token.tag_ in NAME_TAGS:
+            continue  # "Riverside Youth Centre, Mill Lane": an address, not a description
         if head.lower_ in _MONTHS_DAYS or token.lower_ in _MONTHS_DAYS:
             continue
         if any(c.dep_ in ("conj", "cc") for c in head.children):
@@ -171,8 +180,31 @@ def appositives(part: Part) -> list[Part] | None:
     return None
 
 
+def _has_clause(tokens: list[Token]) -> bool:
+    return any(t.tag_ in VERB_TAGS - {"MD"} for t in tokens) and any(t.dep_ in SUBJECTS for t in tokens)
+
+
+def _semicolon(part: Part) -> list[Part] | None:
+    """Split at a semicolon that has a whole clause on each side."""
+    depth = 0
+    for index, word in enumerate(part.words):
+        depth += word.text.count("(") - word.text.count(")")
+        if word.text != ";" or depth or word.token is None:
+            continue
+        first, second = part.words[:index], part.words[index + 1 :]
+        if not all(_has_clause([w.token for w in side if w.token is not None]) for side in (first, second)):
+            continue
+        lower_first(second)
+        heads = [w.token for w in first if w.token is not None and w.token.dep_ in SUBJECTS]
+        return _parts(part, "split-clauses", first, second, antecedent=heads[0] if heads else None)
+    return None
+
+
 def clauses(part: Part) -> list[Part] | None:
     """Main clauses joined by ", and", ", but" or ";" become separate sentences."""
+    made = _semicolon(part)
+    if made:
+        return made
     inside = part.tokens()
     root = part.root()
     if root is None:
@@ -243,15 +275,21 @@ def adverbials(part: Part) -> list[Part] | None:
     """"A because B" -> "A. This is because B."; "although", "if" and "when" likewise."""
     inside = part.tokens()
     root = part.root()
-    if root is None:
-        return None
+    if root is None or any(w.text == ";" for w in part.words):
+        return None  # several clauses: which one the link word belongs to is not certain
     for clause in root.children:
         if clause.dep_ != "advcl" or clause.i not in inside or _subject(clause) is None:
             continue
-        marks = [c for c in clause.children if c.dep_ == "mark"]
-        if not marks or clause.left_edge not in (marks[0], _doc_token(marks[0], -1)):
+        marks = [c for c in clause.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ == "when")]
+        if not marks:
             continue
         link = marks[0].lower_
+        lead_word = clause.left_edge.lower_
+        if lead_word == "so" and link in ("so", "that") and any(m.lower_ == "that" for m in marks):
+            link = "so that"
+            marks = [m for m in marks if m.lower_ == "that"]
+        elif clause.left_edge.i != marks[0].i and not (lead_word == "even" and link == "though"):
+            continue
         span = _with_brackets(subtree(clause, inside), inside, clause)
         lead = {i for i in span if i <= marks[0].i}
         body = _only(part, span - lead)
@@ -272,11 +310,13 @@ def adverbials(part: Part) -> list[Part] | None:
                 pieces = [body, inserted("But") + rest]
             else:
                 pieces = [rest, inserted("But") + body]
-        elif link == "if":
+        elif link == "if" and fronted and "split-adverbials" not in part.rules:
             lower_first(rest)
             pieces = [inserted("Maybe") + body, inserted("If so,") + rest]
         elif link == "when" and not fronted:
             pieces = [rest, inserted("This is when") + body]
+        elif link == "so that" and not fronted:
+            pieces = [rest, inserted("This is so that") + body]
         else:
             continue
         return _parts(part, "split-adverbials", *pieces, antecedent=_subject(root))
@@ -297,6 +337,8 @@ def lists(part: Part, max_words: int) -> list[Part] | None:
         joins |= {c.i for item in items for c in item.children if c.dep_ == "preconj"}
         if not any(head.doc[i].dep_ == "cc" for i in joins):
             continue
+        if sum(1 for i in joins if head.doc[i].text == ",") < len(items) - 2:
+            continue  # "A and B and C" is not a list a reader needs as bullets
         spans = []
         for item in items:
             own = subtree(item, inside)

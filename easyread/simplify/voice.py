@@ -11,13 +11,18 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .words import NAME_TAGS, Part, Word, copies, inflect, lemma, lower_first, subtree
+from .words import NAME_TAGS, NOUN_TAGS, Part, Word, copies, inflect, lemma, lower_first, subtree
 
 RULE = "active-voice"
 
 _SUBJECT_TO_OBJECT = {"i": "me", "we": "us", "he": "him", "she": "her", "they": "them"}
 _OBJECT_TO_SUBJECT = {v: k for k, v in _SUBJECT_TO_OBJECT.items()} | {"me": "I"}
 _PLURAL_PRONOUNS = frozenset({"we", "they", "you", "i", "us", "them", "me"})
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december today tomorrow tonight noon midnight end time "
+    "week month year morning afternoon evening night day date deadline then now".split()
+)
 _BE = frozenset({"be", "is", "are", "am", "was", "were", "been", "being"})
 
 
@@ -55,6 +60,10 @@ def make_active(part: Part) -> bool:
     if len(doers) != 1 or subject.lower_ in ("which", "who", "that", "what", "it", "there"):
         return False
     doer = doers[0]
+    if doer.tag_ not in NOUN_TAGS | NAME_TAGS | {"PRP"} or any(
+        t.like_num or t.lower_ in _TIME_WORDS for t in doer.subtree
+    ):
+        return False  # "by Friday", "by 5pm": a deadline, not someone doing something
     helpers = [c for c in children if c.dep_ == "aux" and c.i < verb.i]
     negated = any(c.dep_ == "neg" for c in children)
     if negated and not any(h.tag_ == "MD" or h.lower_ in ("has", "have", "had") for h in helpers):

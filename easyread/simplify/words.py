@@ -142,13 +142,13 @@ def tidy(text: str) -> str:
     return text.replace(" 's", "'s").replace(" n't", "n't")
 
 
-def sentence_case(text: str) -> str:
-    """Capital first letter and a full stop at the end, as a new sentence needs."""
-    text = text.strip().rstrip(",;:").strip()
+def sentence_case(text: str, stop: bool = True) -> str:
+    """Capital first letter and (with `stop`) a full stop at the end, as a new sentence needs."""
+    text = text.strip().rstrip(",;").strip()
     if not text:
         return text
     text = text[0].upper() + text[1:]
-    if text[-1] not in ".!?":
+    if stop and text[-1] not in ".!?:":
         if text[-1] in "\"'”’)" and len(text) > 1 and text[-2] in ".!?":
             return text
         text += "."
