@@ -390,9 +390,11 @@ def split(part: Part, enabled: set[str], max_words: int, bullets: bool) -> list[
             break
         current = todo.pop(0)
         made = None
-        if word_count(current.words) > max_words:
+        long = word_count(current.words) > max_words
+        semicolon = any(w.text == ";" for w in current.words)  # always two ideas: always split
+        if long or semicolon:
             for name, splitter in SPLITTERS.items():
-                if name in enabled:
+                if name in enabled and (long or name == "split-clauses"):
                     made = splitter(current)
                     if made:
                         break
