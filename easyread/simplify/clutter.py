@@ -123,3 +123,38 @@ def phrases(part: Part, lists: WordLists) -> None:
     if changed:
         part.words = out
         part.changed(RULE)
+
+
+_THAT_AFTER = frozenset("say said says think know mean means meant show shows hope feel believe agree "
+                        "confirm find found tell told sure ensure".split())
+
+
+def optional_words(part: Part) -> None:
+    """Drop words the grammar does not need: "means that it" -> "means it",
+    "the form which is enclosed" -> "the form enclosed"."""
+    words = part.words
+    drop: set[int] = set()
+    for index, word in enumerate(words):
+        token = word.token
+        if token is None or index == 0:
+            continue
+        previous = words[index - 1]
+        if (
+            token.lower_ == "that"
+            and token.dep_ == "mark"
+            and token.head.dep_ == "ccomp"
+            and previous.text.lower() in _THAT_AFTER
+        ):
+            drop.add(index)
+        elif (
+            token.lower_ in ("which", "that", "who")
+            and token.dep_ == "nsubjpass"
+            and previous.text != ","
+            and index + 2 < len(words)
+            and words[index + 1].text.lower() in ("is", "are", "was", "were")
+            and words[index + 2].tag == "VBN"
+        ):
+            drop.update({index, index + 1})
+    if drop:
+        part.words = [w for i, w in enumerate(words) if i not in drop]
+        part.changed(RULE)

@@ -147,6 +147,7 @@ class Simplifier:
             parts = clutter.brackets(parts[0])
             for part in parts:
                 clutter.phrases(part, self.lists)
+                clutter.optional_words(part)
         if rules & set(GROUPS["split"]):
             limit = self.options.simplify.max_words
             parts = [new for part in parts for new in split.split(part, rules, limit, bullets)]

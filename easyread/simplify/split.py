@@ -64,12 +64,33 @@ def _parts(old: Part, rule: str, *pieces: list[Word], antecedent: Token | None =
     return made
 
 
+def _select(part: Part, chosen: Callable[[int], bool]) -> list[Word]:
+    """Parsed words that are chosen, with the inserted words that sit among them.
+
+    An inserted word ("common" for "not uncommon") goes with the parsed word
+    before it, or with the one after it when it opens the part.
+    """
+    words = part.words
+    picked: list[Word] = []
+    for index, word in enumerate(words):
+        if word.token is not None:
+            if chosen(word.token.i):
+                picked.append(word)
+            continue
+        before = next((w for w in reversed(words[:index]) if w.token is not None), None)
+        after = next((w for w in words[index + 1 :] if w.token is not None), None)
+        anchor = before or after
+        if anchor is None or chosen(anchor.token.i):  # type: ignore[union-attr]
+            picked.append(word)
+    return picked
+
+
 def _without(part: Part, drop: set[int]) -> list[Word]:
-    return [w for w in part.words if w.token is None or w.token.i not in drop]
+    return _select(part, lambda i: i not in drop)
 
 
 def _only(part: Part, keep: set[int]) -> list[Word]:
-    return [w for w in part.words if w.token is not None and w.token.i in keep]
+    return _select(part, lambda i: i in keep)
 
 
 def _is_comma(token: Token, inside: set[int]) -> bool:
@@ -310,9 +331,11 @@ def adverbials(part: Part) -> list[Part] | None:
                 pieces = [body, inserted("But") + rest]
             else:
                 pieces = [rest, inserted("But") + body]
-        elif link == "if" and fronted and "split-adverbials" not in part.rules:
+        elif link == "if" and "split-adverbials" not in part.rules and _plain_condition(clause):
             lower_first(rest)
             pieces = [inserted("Maybe") + body, inserted("If so,") + rest]
+        elif link == "while" and not fronted and _comma_before(clause, inside):
+            pieces = [rest, inserted("At the same time,") + body]
         elif link == "when" and not fronted:
             pieces = [rest, inserted("This is when") + body]
         elif link == "so that" and not fronted:
@@ -321,6 +344,21 @@ def adverbials(part: Part) -> list[Part] | None:
             continue
         return _parts(part, "split-adverbials", *pieces, antecedent=_subject(root))
     return None
+
+
+def _plain_condition(clause: Token) -> bool:
+    """An "if" clause that states a plain condition (not "if you could ...", a polite request)."""
+    for child in clause.children:
+        if child.dep_ == "aux" and child.lower_ in ("could", "might"):
+            return False
+        if child.dep_ == "aux" and child.lower_ == "would" and clause.lower_ not in ("like", "love"):
+            return False
+    return True
+
+
+def _comma_before(clause: Token, inside: set[int]) -> bool:
+    before = _doc_token(clause.left_edge, -1)
+    return before is not None and _is_comma(before, inside)
 
 
 def lists(part: Part, max_words: int) -> list[Part] | None:

@@ -64,6 +64,9 @@ def make_active(part: Part) -> bool:
         t.like_num or t.lower_ in _TIME_WORDS for t in doer.subtree
     ):
         return False  # "by Friday", "by 5pm": a deadline, not someone doing something
+    after_agent = max(subtree(agent, inside)) + 1
+    if any(c.dep_ == "prep" and c.i == after_agent for c in children):
+        return False  # "written by young people from the forum": the parse may have cut the doer in two
     helpers = [c for c in children if c.dep_ == "aux" and c.i < verb.i]
     negated = any(c.dep_ == "neg" for c in children)
     if negated and not any(h.tag_ == "MD" or h.lower_ in ("has", "have", "had") for h in helpers):
