@@ -62,6 +62,8 @@ def _subsequence(needle: str, haystack: str) -> bool:
 
 def find_definitions(text: str, known: Known) -> None:
     """Learn the abbreviations a text defines, such as "Education, Health and Care Plan (EHCP)"."""
+    if "(" not in text:
+        return
     for match in _DEFINITION.finditer(text):
         words = match[1].split()
         size = _initials_match(words, match[2])
@@ -71,9 +73,12 @@ def find_definitions(text: str, known: Known) -> None:
 
 def expand(text: str, known: Known, built_in: dict[str, str]) -> str:
     """Spell out each abbreviation the first time it appears."""
-    for match in _DEFINITION.finditer(text):
-        if _initials_match(match[1].split(), match[2]):
-            known.explained.add(match[2])
+    if "(" in text:
+        for match in _DEFINITION.finditer(text):
+            if _initials_match(match[1].split(), match[2]):
+                known.explained.add(match[2])
+    if not _ABBREVIATION.search(text):
+        return text
 
     def replace(match: re.Match[str]) -> str:
         abbreviation = match[1]

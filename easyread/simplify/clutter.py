@@ -90,6 +90,10 @@ def phrases(part: Part, lists: WordLists) -> None:
     longest = lists.longest_phrase
     while index < len(words):
         match = None
+        if words[index].text.lower() not in lists.first_words:
+            out.append(words[index])
+            index += 1
+            continue
         for size in range(min(longest, len(words) - index), 0, -1):
             key = tuple(w.text.lower() for w in words[index : index + size])
             if key in lists.clutter:

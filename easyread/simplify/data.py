@@ -43,11 +43,17 @@ class WordLists:
     """Long forms of abbreviations, by abbreviation as written."""
     clutter: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Filler phrases (replaced by nothing) and double negatives (replaced by their meaning)."""
+    longest_phrase: int = 1
+    """Number of words in the longest phrase of the lexicon or clutter list."""
+    first_words: frozenset[str] = frozenset()
+    """First words of all phrases, so most words are passed over with one look-up."""
 
-    @property
-    def longest_phrase(self) -> int:
-        """Number of words in the longest phrase of the lexicon or clutter list."""
-        return max((len(k) for k in [*self.phrases, *self.clutter]), default=1)
+    def index(self) -> WordLists:
+        """Fill the fields derived from the lists (after loading or changing them)."""
+        keys = [*self.phrases, *self.clutter]
+        self.longest_phrase = max((len(k) for k in keys), default=1)
+        self.first_words = frozenset(k[0] for k in keys)
+        return self
 
 
 def rows(path: Path, columns: int) -> list[list[str]]:
@@ -84,4 +90,4 @@ def load(folder: Path = DATA_DIR) -> WordLists:
     lists.glossary = {word.lower(): text for word, text in rows(folder / "glossary.tsv", 2)}
     lists.abbreviations = dict(rows(folder / "abbreviations.tsv", 2))
     lists.clutter = {tuple(p.lower().split()): r for p, r in rows(folder / "clutter.tsv", 2)}
-    return lists
+    return lists.index()

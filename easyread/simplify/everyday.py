@@ -34,6 +34,11 @@ def _is_name(word: Word, first: bool) -> bool:
 
 
 def _match_phrase(words: list[Word], start: int, lists: WordLists) -> tuple[PlainWord, int] | None:
+    first = words[start]
+    if first.text.lower() not in lists.first_words and (
+        not first.tag.startswith("VB") or lemma(first.text, first.tag) not in lists.first_words
+    ):
+        return None
     longest = min(lists.longest_phrase, len(words) - start)
     for size in range(longest, 1, -1):
         window = words[start : start + size]
@@ -78,9 +83,11 @@ def replace_words(part: Part, lists: WordLists) -> None:
     words = part.words
     index = 0
     changed = False
+    first = True  # no word of the sentence yet: a capital letter is not a name's
     while index < len(words):
         word = words[index]
-        first = not any(w.text.strip(",;:()\"'") for w in out)
+        if out and first:
+            first = not any(w.text.strip(",;:()\"'") for w in out)
         found = _match_phrase(words, index, lists)
         if found is not None and not any(_is_name(w, first) for w in words[index + 1 : index + found[1]]):
             entry, size = found

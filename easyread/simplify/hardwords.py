@@ -36,7 +36,7 @@ def _forms(word: str) -> tuple[str, ...]:
     lower = word.lower()
     forms = [lower]
     for upos in ("NOUN", "VERB", "ADJ"):
-        forms.extend(getLemma(lower, upos=upos))
+        forms.extend(getLemma(lower, upos=upos, lemmatize_oov=False))
     return tuple(dict.fromkeys(forms))
 
 

@@ -48,7 +48,7 @@ def lemma(word: str, tag: str) -> str:
     upos = coarse(tag)
     if upos not in ("NOUN", "VERB", "ADJ", "ADV", "AUX"):
         return word.lower()
-    found = getLemma(word.lower(), upos="VERB" if upos == "AUX" else upos)
+    found = getLemma(word.lower(), upos="VERB" if upos == "AUX" else upos, lemmatize_oov=False)
     return found[0].lower() if found else word.lower()
 
 
