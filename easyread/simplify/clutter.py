@@ -46,6 +46,16 @@ def _relative_to_noun(words: list[Word]) -> list[Word]:
     return noun_phrase(verb.head) + words[1:]
 
 
+def _born(before: Word, inner: list[Word]) -> list[Word] | None:
+    """"Jane Smith (born 4 May 1950)" -> a sentence of its own: "Jane Smith was born 4 May 1950"."""
+    if not inner or inner[0].text.lower() != "born" or before.token is None or before.tag not in NAME_TAGS:
+        return None
+    name = before.token
+    while name.dep_ in ("compound", "flat") and name.head.tag_ in NAME_TAGS and name.head.i > name.i:
+        name = name.head
+    return noun_phrase(name) + [Word("was")] + inner
+
+
 def brackets(part: Part) -> list[Part]:
     """Drop asides in brackets, or move those with facts into a sentence of their own."""
     words = part.words
@@ -66,7 +76,11 @@ def brackets(part: Part) -> list[Part]:
         if len(inner) == 1 and _ABBREVIATION.match(inner[0].text):
             keep.extend(words[index : end + 1])
         elif _carries_facts(tokens):
-            if _is_clause(tokens) and word_count(inner) >= 3:
+            born = _born(words[index - 1], inner)
+            if born is not None:
+                moved.append(born)
+                changed = True
+            elif _is_clause(tokens) and word_count(inner) >= 3:
                 moved.append(_relative_to_noun(inner))
                 changed = True
             else:

@@ -30,6 +30,9 @@ def _form(entry: PlainWord, tag: str) -> list[str]:
 def _is_name(word: Word, first: bool) -> bool:
     if word.tag in NAME_TAGS:
         return True
+    token = word.token
+    if token is not None and token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
+        return True  # part of a hyphenated word such as "re-establish"
     return not first and word.text[:1].isupper()
 
 

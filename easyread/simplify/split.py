@@ -21,6 +21,7 @@ from .words import (
     Part,
     Word,
     copies,
+    inflect,
     inserted,
     lemma,
     lower_first,
@@ -125,9 +126,21 @@ def relatives(part: Part) -> list[Part] | None:
     inside = part.tokens()
     for word in part.words:
         verb = word.token
-        if verb is None or verb.dep_ not in ("relcl", "advcl") or verb.head.i not in inside:
+        if verb is None or verb.head.i not in inside:
+            continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            made = _reduced_relative(part, verb, inside)
+            if made:
+                return made
+            continue
+        if verb.dep_ not in ("relcl", "advcl"):
             continue
         pronoun = verb.left_edge
+        if pronoun.lower_ == "where" and verb.dep_ == "relcl" and verb.head.tag_ in NOUN_TAGS | NAME_TAGS:
+            made = _where(part, verb, inside)
+            if made:
+                return made
+            continue
         before = _doc_token(pronoun, -1)
         if pronoun.lower_ not in ("which", "who") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
             continue
@@ -152,6 +165,106 @@ def relatives(part: Part) -> list[Part] | None:
         main = _without(part, drop)
         new = subject + [w for w in _only(part, clause) if w.token.i != pronoun.i]
         return _parts(part, "split-relatives", main, new)
+    return None
+
+
+_STATE_PARTICIPLES = frozenset("located situated known called based named used made composed considered".split())
+
+
+def _past(root: Token | None) -> bool:
+    return root is not None and (
+        root.tag_ == "VBD" or any(c.lower_ in ("had", "was", "were") for c in root.children)
+    )
+
+
+def _between_commas(span: set[int], inside: set[int], doc_token: Token) -> tuple[Token, Token] | None:
+    """The comma before a span and the comma or full stop after it, if both are there."""
+    doc = doc_token.doc
+    before = _doc_token(doc[min(span)], -1)
+    after = _doc_token(doc[max(span)], 1)
+    if before is None or after is None or not _is_comma(before, inside):
+        return None
+    if not (_is_comma(after, inside) or after.text in _END):
+        return None
+    return before, after
+
+
+def _reduced_relative(part: Part, verb: Token, inside: set[int]) -> list[Part] | None:
+    """"Iron Maiden, released in 1980, is ..." -> "Iron Maiden was released in 1980. Iron Maiden is ..."."""
+    head = verb.head
+    if head.tag_ not in NOUN_TAGS | NAME_TAGS or verb.left_edge.i != verb.i:
+        return None
+    span = _with_brackets(subtree(verb, inside), inside, verb)
+    commas = _between_commas(span, inside, verb)
+    if commas is None or any(verb.doc[i].dep_ in SUBJECTS for i in span):
+        return None
+    before, after = commas
+    drop = span | {before.i} | ({after.i} if after.text == "," else set())
+    plural = head.tag_ in ("NNS", "NNPS")
+    if verb.lower_ in _STATE_PARTICIPLES:
+        be = "are" if plural else "is"
+    else:
+        be = "were" if plural else "was"
+    new = noun_phrase(head) + [Word(be)] + _only(part, span)
+    root = part.root()
+    if root is not None and head.i < root.i:
+        upper_first(new)
+        return _parts(part, "split-relatives", new, _without(part, drop))
+    return _parts(part, "split-relatives", _without(part, drop), new)
+
+
+def _where(part: Part, verb: Token, inside: set[int]) -> list[Part] | None:
+    """"He moved to Leeds, where he studied art." -> "He moved to Leeds. There, he studied art."."""
+    where = verb.left_edge
+    before = _doc_token(where, -1)
+    if before is None or not _is_comma(before, inside) or _subject(verb) is None:
+        return None
+    clause = _with_brackets(subtree(verb, inside), inside, verb)
+    if any(i > max(clause) and not verb.doc[i].is_punct for i in inside):
+        return None  # the clause sits inside the sentence: moving it out would break the rest
+    new = [w for w in _only(part, clause) if w.token is None or w.token.i != where.i]
+    lower_first(new)
+    return _parts(part, "split-relatives", _without(part, clause | {before.i}), inserted("There,") + new)
+
+
+def participles(part: Part) -> list[Part] | None:
+    """", introducing two new songs" at the end -> "They introduced two new songs."."""
+    inside = part.tokens()
+    root = part.root()
+    if root is None or root.tag_ not in VERB_TAGS:
+        return None
+    subject = _subject(root)
+    if subject is None or subject.dep_ == "expl" or subject.lower_ in ("which", "who", "that", "what"):
+        return None
+    for verb in root.children:
+        if verb.dep_ not in ("advcl", "xcomp") or verb.tag_ != "VBG" or verb.i not in inside:
+            continue
+        if verb.left_edge.i not in (verb.i, verb.i - 1) or _subject(verb) is not None:
+            continue
+        lead = verb.doc[verb.left_edge.i] if verb.left_edge.i != verb.i else None
+        if lead is not None and lead.lower_ not in ("thus", "thereby", "so"):
+            continue
+        span = _with_brackets(subtree(verb, inside), inside, verb)
+        before = _doc_token(verb.doc[min(span)], -1)
+        if before is None or not _is_comma(before, inside) or verb.i < root.i:
+            continue
+        if any(i > max(span) and not verb.doc[i].is_punct for i in inside):
+            continue
+        helpers = [c for c in root.children if c.dep_ == "aux" and c.tag_ == "MD"]
+        plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they", "you", "i")
+        if helpers:
+            tag, extra = "VB", copies(helpers[:1])
+        elif _past(root):
+            tag, extra = "VBD", []
+        else:
+            tag, extra = ("VBP" if plural else "VBZ"), []
+        subject_words = (
+            noun_phrase(subject) if len(list(subject.subtree)) > 4 else copies(sorted(subject.subtree, key=lambda t: t.i))
+        )
+        lower_first(subject_words)
+        rest = [w for w in _only(part, span) if w.token is None or w.token.i not in (verb.i,) and (lead is None or w.token.i != lead.i)]
+        new = subject_words + extra + [Word(inflect(lemma(verb.text, "VBG"), tag), " ", None, tag)] + rest
+        return _parts(part, "split-adverbials", _without(part, span | {before.i}), new, antecedent=subject)
     return None
 
 
@@ -188,9 +301,7 @@ def appositives(part: Part) -> list[Part] | None:
             drop = span | {before.i}
         else:
             continue
-        past = root is not None and (
-            root.tag_ == "VBD" or any(c.lower_ in ("had", "was", "were") for c in root.children)
-        )
+        past = _past(root)
         plural = head.tag_ in ("NNS", "NNPS")
         verb = ("were" if plural else "was") if past else ("are" if plural else "is")
         new = noun_phrase(head) + [Word(verb)] + _only(part, span)
@@ -410,13 +521,14 @@ def _conjuncts(head: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
-SPLITTERS: dict[str, Splitter] = {
-    "split-relatives": relatives,
-    "split-appositives": appositives,
-    "split-clauses": clauses,
-    "split-adverbials": adverbials,
-}
-"""Splitting rules in the order they are tried on a long sentence."""
+SPLITTERS: tuple[tuple[str, Splitter], ...] = (
+    ("split-relatives", relatives),
+    ("split-appositives", appositives),
+    ("split-clauses", clauses),
+    ("split-adverbials", adverbials),
+    ("split-adverbials", participles),
+)
+"""Splitting functions and the rule each belongs to, in the order they are tried."""
 
 
 def split(part: Part, enabled: set[str], max_words: int, bullets: bool) -> list[Part]:
@@ -431,7 +543,7 @@ def split(part: Part, enabled: set[str], max_words: int, bullets: bool) -> list[
         long = word_count(current.words) > max_words
         semicolon = any(w.text == ";" for w in current.words)  # always two ideas: always split
         if long or semicolon:
-            for name, splitter in SPLITTERS.items():
+            for name, splitter in SPLITTERS:
                 if name in enabled and (long or name == "split-clauses"):
                     made = splitter(current)
                     if made:
