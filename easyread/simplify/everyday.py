@@ -19,6 +19,8 @@ def _form(entry: PlainWord, tag: str) -> list[str]:
     """The plain words, with the word that carries the grammar inflected to `tag`."""
     words = entry.plain.split()
     if entry.pos == "VERB":
+        if tag == "VBG" and words[0] == "be" and len(words) > 1:
+            return words[1:]  # "a base consisting of" -> "a base made of", not "being made of"
         words[0] = inflect(words[0], tag)
     elif entry.pos in ("NOUN", "ADJ", "ADV") and len(words) == 1:
         words[0] = inflect(words[0], tag)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from .words import (
+    ADV_TAGS,
     NAME_TAGS,
     NOUN_TAGS,
     SUBJECTS,
@@ -98,6 +99,16 @@ def _is_comma(token: Token, inside: set[int]) -> bool:
     return token.i in inside and token.text == ","
 
 
+def _name_before(head: Token, comma: Token) -> list[Word]:
+    """The words that say again what a name is: the whole name up to the comma ("A Song of Ice
+    and Fire"), or for a common noun "the" with its describing words."""
+    if head.tag_ in NAME_TAGS and head.left_edge.i < comma.i and comma.i - head.left_edge.i <= 8:
+        words = copies(list(head.doc[head.left_edge.i : comma.i]))
+        if not any(w.text in "(),;" for w in words):
+            return words
+    return noun_phrase(head)
+
+
 def _with_brackets(span: set[int], inside: set[int], doc_tokens: Token) -> set[int]:
     """A span grown to include the closing bracket of any bracket it opens."""
     doc = doc_tokens.doc
@@ -154,7 +165,7 @@ def relatives(part: Part) -> list[Part] | None:
         ):
             subject = [Word("this")]
         elif head.tag_ in NOUN_TAGS | NAME_TAGS:
-            subject = noun_phrase(head)
+            subject = _name_before(head, before)
         else:
             continue
         clause = _with_brackets(subtree(verb, inside), inside, verb)
@@ -184,8 +195,13 @@ def _between_commas(span: set[int], inside: set[int], doc_token: Token) -> tuple
     after = _doc_token(doc[max(span)], 1)
     if before is None or after is None or not _is_comma(before, inside):
         return None
-    if not (_is_comma(after, inside) or after.text in _END):
+    if after.text in _END:
+        return before, after
+    if not _is_comma(after, inside):
         return None
+    following = _doc_token(after, 1)
+    if following is None or following.tag_ not in VERB_TAGS:
+        return None  # more of a list follows, not the rest of the sentence
     return before, after
 
 
@@ -205,7 +221,7 @@ def _reduced_relative(part: Part, verb: Token, inside: set[int]) -> list[Part] |
         be = "are" if plural else "is"
     else:
         be = "were" if plural else "was"
-    new = noun_phrase(head) + [Word(be)] + _only(part, span)
+    new = _name_before(head, before) + [Word(be)] + _only(part, span)
     root = part.root()
     if root is not None and head.i < root.i:
         upper_first(new)
@@ -288,23 +304,17 @@ def appositives(part: Part) -> list[Part] | None:
         span = _with_brackets(subtree(token, inside), inside, token)
         if any(token.doc[i].dep_ in ("conj", "cc") for i in span):
             continue
-        before = _doc_token(token.doc[min(span)], -1)
-        after = _doc_token(token.doc[max(span)], 1)
-        if before is None or not _is_comma(before, inside) or after is None:
+        if token.doc[min(span)].tag_ in ADV_TAGS | {"IN", "VBG", "TO"}:
+            continue  # "especially the ...", "including ...": not a second name for the noun
+        commas = _between_commas(span, inside, token)
+        if commas is None:
             continue
-        if _is_comma(after, inside):
-            following = _doc_token(after, 1)
-            if following is None or following.dep_ == "cc" or following.tag_ in NAME_TAGS:
-                continue
-            drop = span | {before.i, after.i}
-        elif after.text in _END:
-            drop = span | {before.i}
-        else:
-            continue
+        before, after = commas
+        drop = span | {before.i} | ({after.i} if after.text == "," else set())
         past = _past(root)
         plural = head.tag_ in ("NNS", "NNPS")
         verb = ("were" if plural else "was") if past else ("are" if plural else "is")
-        new = noun_phrase(head) + [Word(verb)] + _only(part, span)
+        new = _name_before(head, before) + [Word(verb)] + _only(part, span)
         if root is not None and head.i < root.i:
             upper_first(new)  # said first: the reader meets the person before what they do
             return _parts(part, "split-appositives", new, _without(part, drop))
@@ -371,7 +381,10 @@ def clauses(part: Part) -> list[Part] | None:
             copied = _shared_subject(root, conj)
             if copied is None:
                 continue
-            rest = copied + rest
+            # "in a swerve, kicked ..." -> "in a swerve, Stone Cold kicked ..."
+            comma = next((n for n, w in enumerate(rest) if w.text == "," and w.token is not None
+                          and w.token.i < conj.i), None)
+            rest = rest[: comma + 1] + copied + rest[comma + 1 :] if comma is not None else copied + rest
         else:
             lower_first(rest)
         connective = _CONNECTIVES.get(words[-1], "") if words else ""
