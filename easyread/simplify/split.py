@@ -39,6 +39,8 @@ Splitter = Callable[[Part], list[Part] | None]
 
 _END = frozenset(".!?")
 _CONNECTIVES = {"and": "", "but": "But", "yet": "But", "so": "So"}
+_DEGREE = frozenset("mostly partly mainly largely simply just only probably perhaps".split())
+"""Words that may stand before "because" and stay with it."""
 _ABOUT_CLAUSE = frozenset("mean make allow lead result cause show help let enable give".split())
 """Verbs after ", which" that usually speak of the whole clause before: "This means ..."."""
 _MONTHS_DAYS = frozenset(
@@ -70,7 +72,8 @@ def _select(part: Part, chosen: Callable[[int], bool]) -> list[Word]:
     """Parsed words that are chosen, with the inserted words that sit among them.
 
     An inserted word ("common" for "not uncommon") goes with the parsed word
-    before it, or with the one after it when it opens the part.
+    before it, or with the one after it when it opens the part or follows
+    punctuation ("..., please complete").
     """
     words = part.words
     picked: list[Word] = []
@@ -81,7 +84,7 @@ def _select(part: Part, chosen: Callable[[int], bool]) -> list[Word]:
             continue
         before = next((w for w in reversed(words[:index]) if w.token is not None), None)
         after = next((w for w in words[index + 1 :] if w.token is not None), None)
-        anchor = before or after
+        anchor = after if before is None or (before.token.is_punct and after is not None) else before  # type: ignore[union-attr]
         if anchor is None or chosen(anchor.token.i):  # type: ignore[union-attr]
             picked.append(word)
     return picked
@@ -422,7 +425,8 @@ def adverbials(part: Part) -> list[Part] | None:
     root = part.root()
     if root is None or any(w.text == ";" for w in part.words):
         return None  # several clauses: which one the link word belongs to is not certain
-    for clause in root.children:
+    orphans = [h for h in part.heads() if h.dep_ == "advcl" and h.i != root.i]  # its main verb was removed
+    for clause in [*root.children, *orphans]:
         if clause.dep_ != "advcl" or clause.i not in inside or _subject(clause) is None:
             continue
         marks = [c for c in clause.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ == "when")]
@@ -433,8 +437,9 @@ def adverbials(part: Part) -> list[Part] | None:
         if lead_word == "so" and link in ("so", "that") and any(m.lower_ == "that" for m in marks):
             link = "so that"
             marks = [m for m in marks if m.lower_ == "that"]
-        elif clause.left_edge.i != marks[0].i and not (lead_word == "even" and link == "though"):
-            continue
+        elif clause.left_edge.i != marks[0].i and not (lead_word == "even" and link in ("though", "when", "if")):
+            if not (link == "because" and lead_word in _DEGREE and clause.left_edge.i == marks[0].i - 1):
+                continue
         span = _with_brackets(subtree(clause, inside), inside, clause)
         lead = {i for i in span if i <= marks[0].i}
         body = _only(part, span - lead)
@@ -448,7 +453,8 @@ def adverbials(part: Part) -> list[Part] | None:
         if any(i > max(span) and not clause.doc[i].is_punct for i in inside) and not fronted:
             continue
         if link == "because":
-            pieces = [rest, inserted("This is because") + body]
+            degree = [lead_word] if lead_word in _DEGREE else []  # "mostly because" keeps "mostly"
+            pieces = [rest, inserted(" ".join(["This is", *degree, "because"])) + body]
         elif link in ("although", "though"):
             if fronted:
                 lower_first(rest)
@@ -460,6 +466,14 @@ def adverbials(part: Part) -> list[Part] | None:
             pieces = [inserted("Maybe") + body, inserted("If so,") + rest]
         elif link == "while" and not fronted and _comma_before(clause, inside):
             pieces = [rest, inserted("At the same time,") + body]
+        elif link in ("when", "if") and lead_word == "even" and not fronted:
+            doer = _subject(root)
+            modal = [c for c in root.children if c.dep_ == "aux" and c.tag_ == "MD"]
+            if doer is None or not modal or len(list(doer.subtree)) > 3:
+                continue
+            again = copies(sorted(doer.subtree, key=lambda t: t.i)) + copies(modal[:1])
+            lower_first(again)
+            pieces = [rest, again + inserted(f"do this even {link}") + body]
         elif link == "when" and not fronted:
             pieces = [rest, inserted("This is when") + body]
         elif link == "so that" and not fronted:
@@ -526,6 +540,40 @@ def lists(part: Part, max_words: int) -> list[Part] | None:
     return None
 
 
+_WH = frozenset("what how which who where when why whether".split())
+
+
+def question_lists(part: Part) -> list[Part] | None:
+    """"... to know what works, what is hard, and what could be better." -> bullets.
+
+    The parse rarely links such clauses as one list, so the pattern is read
+    from the words: three or more pieces, each starting with the same kind
+    of question word, split by commas with "and" or "or" before the last.
+    """
+    words = part.words
+    start = next((n for n, w in enumerate(words) if w.text.lower() in _WH and n > 1), None)
+    if start is None or words[start - 1].text in (",", ";"):
+        return None
+    end = len(words)
+    while end > start and words[end - 1].text in ".!?":
+        end -= 1
+    pieces: list[list[Word]] = [[]]
+    for word in words[start:end]:
+        if word.text == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    if pieces and pieces[-1] and pieces[-1][0].text.lower() in ("and", "or"):
+        pieces[-1] = pieces[-1][1:]
+    if len(pieces) < 3 or not all(p and p[0].text.lower() in _WH for p in pieces):
+        return None
+    if not any(w.text.lower() in ("and", "or") for w in words[start:end]):
+        return None
+    made = Part([*words[:start], Word(":")], [*part.rules, "split-lists"], items=pieces)
+    made.antecedent = part.antecedent
+    return [made]
+
+
 def _conjuncts(head: Token) -> list[Token]:
     found = [head]
     for child in head.children:
@@ -562,7 +610,7 @@ def split(part: Part, enabled: set[str], max_words: int, bullets: bool) -> list[
                     if made:
                         break
         if not made and bullets and "split-lists" in enabled and current.items is None:
-            made = lists(current, max_words)
+            made = lists(current, max_words) or question_lists(current)
             if made:
                 done.extend(made)
                 continue

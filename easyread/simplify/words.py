@@ -196,18 +196,25 @@ class Part:
         """Indexes of the parsed tokens in this part."""
         return indexes(self.words)
 
-    def root(self) -> Token | None:
-        """The head of the clause: the parsed word whose head lies outside the part."""
+    def heads(self) -> list[Token]:
+        """Parsed words whose head lies outside the part (one, unless a rule removed a word)."""
         inside = self.tokens()
-        heads = [
+        return [
             w.token
             for w in self.words
             if w.token is not None
             and not w.token.is_punct
             and (w.token.head.i not in inside or w.token.head.i == w.token.i)
         ]
-        verbs = [t for t in heads if t.tag_ in VERB_TAGS]
-        return (verbs or heads or [None])[0]
+
+    def root(self) -> Token | None:
+        """The head of the clause: the first verb among the heads, else the first head."""
+        heads = self.heads()
+        inside = self.tokens()
+        unmarked = [t for t in heads if not any(c.dep_ == "mark" and c.i in inside for c in t.children)]
+        verbs = [t for t in heads if t.tag_ in VERB_TAGS and t.dep_ != "advcl"]
+        verbs = verbs or [t for t in unmarked if t.tag_ in VERB_TAGS]
+        return (verbs or [t for t in heads if t.tag_ in VERB_TAGS] or heads or [None])[0]
 
     def changed(self, rule: str) -> None:
         """Record that `rule` changed this part."""
