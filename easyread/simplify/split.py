@@ -38,7 +38,7 @@ MIN_WORDS = 3
 Splitter = Callable[[Part], list[Part] | None]
 
 _END = frozenset(".!?")
-_CONNECTIVES = {"and": "", "but": "But", "yet": "But", "so": "So"}
+_CONNECTIVES = {"and": "", "but": "But", "yet": "But", "so": "So", "or ": "Or"}
 _DEGREE = frozenset("mostly partly mainly largely simply just only probably perhaps".split())
 """Words that may stand before "because" and stay with it."""
 _ABOUT_CLAUSE = frozenset("mean make allow lead result cause show help let enable give".split())
@@ -373,7 +373,9 @@ def clauses(part: Part) -> list[Part] | None:
         punct = [t.text for t in gap if t.is_punct]
         if not gap or (not words and ";" not in punct and ":" not in punct):
             continue
-        if words and words[-1] not in _CONNECTIVES:
+        if words and words[-1] == "or" and _both_permitted(root, conj):
+            words[-1] = "or "  # "You can A, or you can B": two choices, both true
+        elif words and words[-1] not in _CONNECTIVES:
             continue
         if not words and ":" in punct:
             continue
@@ -395,6 +397,14 @@ def clauses(part: Part) -> list[Part] | None:
             rest = inserted(connective) + rest
         return _parts(part, "split-clauses", first, rest, antecedent=_subject(root))
     return None
+
+
+def _both_permitted(first: Token, second: Token) -> bool:
+    """Both clauses say what someone can or may do, so "or" joins two choices."""
+    def permits(verb: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may") for c in verb.children)
+
+    return permits(first) and permits(second) and _subject(second) is not None
 
 
 def _shared_subject(root: Token, conj: Token) -> list[Word] | None:
@@ -426,7 +436,11 @@ def adverbials(part: Part) -> list[Part] | None:
     if root is None or any(w.text == ";" for w in part.words):
         return None  # several clauses: which one the link word belongs to is not certain
     orphans = [h for h in part.heads() if h.dep_ == "advcl" and h.i != root.i]  # its main verb was removed
-    for clause in [*root.children, *orphans]:
+    last = max(i for i in inside if not root.doc[i].is_punct)
+    trailing = [w.token for w in part.words if w.token is not None and w.token.dep_ == "advcl"
+                and w.token.head.i != root.i and w.token.head.i in inside
+                and max(subtree(w.token, inside)) == last]  # ends the sentence: it is about all of it
+    for clause in [*root.children, *orphans, *trailing]:
         if clause.dep_ != "advcl" or clause.i not in inside or _subject(clause) is None:
             continue
         marks = [c for c in clause.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ == "when")]
