@@ -475,11 +475,12 @@ def adverbials(part: Part) -> list[Part] | None:
                 pieces = [body, inserted("But") + rest]
             else:
                 pieces = [rest, inserted("But") + body]
-        elif link == "if" and "split-adverbials" not in part.rules and _plain_condition(clause):
+        elif link == "if" and lead_word != "even" and "split-adverbials" not in part.rules and _plain_condition(clause):
             lower_first(rest)
             pieces = [inserted("Maybe") + body, inserted("If so,") + rest]
         elif link == "while" and not fronted and _comma_before(clause, inside):
-            pieces = [rest, inserted("At the same time,") + body]
+            # "while" may mean "at the same time" or "but": say neither rather than the wrong one.
+            pieces = [rest, body]
         elif link in ("when", "if") and lead_word == "even" and not fronted:
             doer = _subject(root)
             modal = [c for c in root.children if c.dep_ == "aux" and c.tag_ == "MD"]
@@ -488,7 +489,7 @@ def adverbials(part: Part) -> list[Part] | None:
             again = copies(sorted(doer.subtree, key=lambda t: t.i)) + copies(modal[:1])
             lower_first(again)
             pieces = [rest, again + inserted(f"do this even {link}") + body]
-        elif link == "when" and not fronted:
+        elif link == "when" and lead_word != "even" and not fronted and _comma_before(clause, inside):
             pieces = [rest, inserted("This is when") + body]
         elif link == "so that" and not fronted:
             pieces = [rest, inserted("This is so that") + body]
