@@ -104,7 +104,7 @@ def phrases(part: Part, lists: WordLists) -> None:
     longest = lists.longest_phrase
     while index < len(words):
         match = None
-        if words[index].text.lower() not in lists.first_words:
+        if words[index].text.lower() not in lists.clutter_starts:
             out.append(words[index])
             index += 1
             continue

@@ -45,14 +45,16 @@ class WordLists:
     """Filler phrases (replaced by nothing) and double negatives (replaced by their meaning)."""
     longest_phrase: int = 1
     """Number of words in the longest phrase of the lexicon or clutter list."""
-    first_words: frozenset[str] = frozenset()
-    """First words of all phrases, so most words are passed over with one look-up."""
+    phrase_starts: frozenset[str] = frozenset()
+    """First words of the lexicon's phrases, so most words are passed over with one look-up."""
+    clutter_starts: frozenset[str] = frozenset()
+    """First words of the clutter list's phrases."""
 
     def index(self) -> WordLists:
         """Fill the fields derived from the lists (after loading or changing them)."""
-        keys = [*self.phrases, *self.clutter]
-        self.longest_phrase = max((len(k) for k in keys), default=1)
-        self.first_words = frozenset(k[0] for k in keys)
+        self.longest_phrase = max((len(k) for k in [*self.phrases, *self.clutter]), default=1)
+        self.phrase_starts = frozenset(k[0] for k in self.phrases)
+        self.clutter_starts = frozenset(k[0] for k in self.clutter)
         return self
 
 

@@ -40,8 +40,8 @@ def _is_name(word: Word, first: bool) -> bool:
 
 def _match_phrase(words: list[Word], start: int, lists: WordLists) -> tuple[PlainWord, int] | None:
     first = words[start]
-    if first.text.lower() not in lists.first_words and (
-        not first.tag.startswith("VB") or lemma(first.text, first.tag) not in lists.first_words
+    if first.text.lower() not in lists.phrase_starts and (
+        not first.tag.startswith("VB") or lemma(first.text, first.tag) not in lists.phrase_starts
     ):
         return None
     longest = min(lists.longest_phrase, len(words) - start)

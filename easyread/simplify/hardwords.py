@@ -42,10 +42,25 @@ def _forms(word: str) -> tuple[str, ...]:
 
 def explanation(word: str, glossary: dict[str, str]) -> str | None:
     """The glossary's explanation of a word or of its dictionary form, if any."""
+    lower = word.lower()
+    for form in (lower, *_endings(lower)):
+        if form in glossary:
+            return glossary[form]
+    if lower[-1:] not in "sdg":
+        return None  # no ending that a dictionary form would lose
     for form in _forms(word):
         if form in glossary:
             return glossary[form]
     return None
+
+
+def _endings(word: str) -> tuple[str, ...]:
+    """Guesses at the dictionary form of a plural or past form ("carers" -> "carer")."""
+    found: list[str] = []
+    for ending, back in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            found.append(word[: -len(ending)] + back)
+    return tuple(found)
 
 
 @dataclass(slots=True)
@@ -61,8 +76,11 @@ class Found:
 _ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b\S+\.(?:org|com|gov|nhs|net|ac|sch)(?:\.uk)?\S*", re.IGNORECASE)
 
 
-def _rarity(word: str) -> float:
+def _rarity(word: str, threshold: float) -> float:
     """Zipf frequency of a word, or of its dictionary form if that is commoner ("phoning")."""
+    found = zipf(word.lower())
+    if found >= threshold:
+        return found
     return max(zipf(form) for form in _forms(word))
 
 
@@ -77,7 +95,7 @@ def find(text: str, names: set[str], glossary: dict[str, str], threshold: float)
         if word in names or (match.start() > 0 and word[0].isupper()) or word.isupper():
             continue
         known = explanation(word, glossary)
-        if known is None and _rarity(word) >= threshold:
+        if known is None and _rarity(word, threshold) >= threshold:
             continue
         found.append(Found(match.start(), match.start() + len(word), word, known))
     return found
