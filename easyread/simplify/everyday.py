@@ -45,7 +45,7 @@ def _match_phrase(words: list[Word], start: int, lists: WordLists) -> tuple[Plai
     ):
         return None
     longest = min(lists.longest_phrase, len(words) - start)
-    for size in range(longest, 1, -1):
+    for size in range(longest, 0, -1):
         window = words[start : start + size]
         if any(w.token is None or w.token.is_punct for w in window):
             continue
