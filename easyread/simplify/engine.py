@@ -133,7 +133,7 @@ class Simplifier:
     def _unit(self, doc: Doc, memory: Memory, bullets: bool) -> Unit:
         unit = Unit([], [], [])
         names = {t.text for t in doc if t.tag_ in NAME_TAGS}
-        for sent in doc.sents:
+        for sent in _sentences(doc):
             if not sent.text.strip():
                 continue
             for part in self._parts(sent, bullets):
@@ -219,6 +219,18 @@ class Simplifier:
                     ))
         unit.diagnostics.extend(sentence.diagnostics)
         return sentence
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, rejoined where one "starts" with a small letter (a wrong cut)."""
+    spans: list[Span] = []
+    for sent in doc.sents:
+        first = sent.text.lstrip()[:1]
+        if spans and first.islower():
+            spans[-1] = doc[spans[-1].start : sent.end]
+        else:
+            spans.append(sent)
+    return spans
 
 
 def _made_sentence(part: Part) -> bool:
