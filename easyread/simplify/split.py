@@ -150,7 +150,7 @@ def relatives(part: Part) -> list[Part] | None:
         if verb.dep_ not in ("relcl", "advcl"):
             continue
         pronoun = verb.left_edge
-        if pronoun.lower_ == "where" and verb.dep_ == "relcl" and verb.head.tag_ in NOUN_TAGS | NAME_TAGS:
+        if pronoun.lower_ == "where" and verb.dep_ == "relcl" and verb.head.tag_ in NOUN_TAGS | NAME_TAGS | {"CD"}:
             made = _where(part, verb, inside)
             if made:
                 return made
