@@ -38,7 +38,7 @@ MIN_WORDS = 3
 Splitter = Callable[[Part], list[Part] | None]
 
 _END = frozenset(".!?")
-_CONNECTIVES = {"and": "", "but": "But", "yet": "But", "so": "So", "or ": "Or"}
+_CONNECTIVES = {"and": "", "but": "But", "yet": "But", "so": "So", "or": "Or"}
 _DEGREE = frozenset("mostly partly mainly largely simply just only probably perhaps".split())
 """Words that may stand before "because" and stay with it."""
 _ABOUT_CLAUSE = frozenset("mean make allow lead result cause show help let enable give".split())
@@ -373,10 +373,8 @@ def clauses(part: Part) -> list[Part] | None:
         punct = [t.text for t in gap if t.is_punct]
         if not gap or (not words and ";" not in punct and ":" not in punct):
             continue
-        if words and words[-1] == "or" and _both_permitted(root, conj):
-            words[-1] = "or "  # "You can A, or you can B": two choices, both true
-        elif words and words[-1] not in _CONNECTIVES:
-            continue
+        if words and (words[-1] not in _CONNECTIVES or (words[-1] == "or" and not _both_permitted(root, conj))):
+            continue  # "A or B" is only two sentences when both are things someone can do
         if not words and ":" in punct:
             continue
         first = [w for w in part.words if w.token is None or (w.token.i < gap[0].i)]
@@ -420,6 +418,8 @@ def _shared_subject(root: Token, conj: Token) -> list[Word] | None:
         return None
     if conj.tag_ not in ("VB", "VBD", "VBZ", "VBP") or (conj.tag_ != "VB" and aux):
         return None
+    if conj.tag_ != "VB" and conj.tag_ != root.tag_:
+        return None  # "included ... and then spells": different tenses mean the parse is unsure
     if conj.tag_ == "VB":
         aux = [a for a in aux if a.tag_ == "MD" or a.lower_ in ("do", "does", "did")]
     else:
