@@ -97,8 +97,11 @@ class Unit:
     """The simplified sentences of one piece of input (a line, or a block's sentence)."""
 
     sentences: list[SimplifiedSentence]
+    """The output sentences, in order."""
     hard_words: list[HardWord]
+    """Hard words used here for the first time in the document."""
     diagnostics: list[Diagnostic]
+    """What the editor must decide about these sentences."""
 
 
 class Simplifier:
