@@ -42,13 +42,23 @@ def run_cli(orig: Path, out: Path, disable: list[str]) -> None:
     for name in disable:
         command += ["--disable", name]
     with out.open("w", encoding="utf-8") as handle:
-        subprocess.run(command, check=True, stdout=handle, env={**os.environ, "OMP_NUM_THREADS": "1"})
+        subprocess.run(
+            command, check=True, stdout=handle, env={**os.environ, "OMP_NUM_THREADS": "1"}
+        )
 
 
 def score(scorer: Path, asset: Path, out: Path, orig: Path, refs: list[Path]) -> dict[str, float]:
     """SARI and FKGL of an output file, from the scorer's JSON."""
-    command = [sys.executable, str(scorer), str(out), "--json", "--orig", str(orig),
-               "--refs", ",".join(str(r) for r in refs)]
+    command = [
+        sys.executable,
+        str(scorer),
+        str(out),
+        "--json",
+        "--orig",
+        str(orig),
+        "--refs",
+        ",".join(str(r) for r in refs),
+    ]
     done = subprocess.run(command, check=True, capture_output=True, text=True)
     return json.loads(done.stdout)
 
@@ -114,14 +124,28 @@ def write_docs(text: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--asset", type=Path, default=os.environ.get("EASYREAD_ASSET"),
-                        help="folder holding asset.valid.orig and asset.valid.simp.0-9 (or $EASYREAD_ASSET)")
-    parser.add_argument("--scorer", type=Path, default=os.environ.get("EASYREAD_SARI"),
-                        help="the sari_eval.py scorer (or $EASYREAD_SARI)")
-    parser.add_argument("--ablation", action="store_true", help="also score with each rule switched off")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--asset",
+        type=Path,
+        default=os.environ.get("EASYREAD_ASSET"),
+        help="folder holding asset.valid.orig and asset.valid.simp.0-9 (or $EASYREAD_ASSET)",
+    )
+    parser.add_argument(
+        "--scorer",
+        type=Path,
+        default=os.environ.get("EASYREAD_SARI"),
+        help="the sari_eval.py scorer (or $EASYREAD_SARI)",
+    )
+    parser.add_argument(
+        "--ablation", action="store_true", help="also score with each rule switched off"
+    )
     parser.add_argument("--limit", type=int, default=0, help="use only the first N sentences")
-    parser.add_argument("--write-docs", action="store_true", help="write the table into docs/quality.md")
+    parser.add_argument(
+        "--write-docs", action="store_true", help="write the table into docs/quality.md"
+    )
     args = parser.parse_args(argv)
     if not args.asset or not args.scorer:
         parser.error("give --asset and --scorer (or set EASYREAD_ASSET and EASYREAD_SARI)")
@@ -133,15 +157,21 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(folder)
         if args.limit:
             cut = work / "orig.txt"
-            cut.write_text("".join(orig.open(encoding="utf-8").readlines()[: args.limit]), encoding="utf-8")
+            cut.write_text(
+                "".join(orig.open(encoding="utf-8").readlines()[: args.limit]), encoding="utf-8"
+            )
             cut_refs = []
             for number, ref in enumerate(refs):
                 path = work / f"ref.{number}"
-                path.write_text("".join(ref.open(encoding="utf-8").readlines()[: args.limit]), encoding="utf-8")
+                path.write_text(
+                    "".join(ref.open(encoding="utf-8").readlines()[: args.limit]), encoding="utf-8"
+                )
                 cut_refs.append(path)
             orig, refs = cut, cut_refs
-        configurations: list[tuple[str, list[str]]] = [("copy the input (no rule)", list(RULES)),
-                                                       ("all rules", [])]
+        configurations: list[tuple[str, list[str]]] = [
+            ("copy the input (no rule)", list(RULES)),
+            ("all rules", []),
+        ]
         if args.ablation:
             configurations += [(f"without {name}", [name]) for name in RULES]
         rows = []
@@ -150,25 +180,32 @@ def main(argv: list[str] | None = None) -> int:
             run_cli(orig, out, disable)
             result = score(args.scorer, args.asset, out, orig, refs)
             rows.append((label, result))
-            print(f"{label:32} SARI {result['SARI']:.2f}  FKGL {result['FKGL_cmudict_corpus']:.2f}", flush=True)
+            print(
+                f"{label:32} SARI {result['SARI']:.2f}  FKGL {result['FKGL_cmudict_corpus']:.2f}",
+                flush=True,
+            )
     lines = [line.rstrip("\n") for line in orig.open(encoding="utf-8")]
     fast = speed(lines)
-    print(f"speed: first run {fast['first']:.0f} sentences/s, best {fast['best']:.0f} sentences/s "
-          f"({fast['words_best']:.0f} words/s), parsing {100 * fast['parse_share']:.0f}% of the time, "
-          f"load average {fast['load']:.1f}")
+    print(
+        f"speed: first run {fast['first']:.0f} sentences/s, best {fast['best']:.0f} sentences/s "
+        f"({fast['words_best']:.0f} words/s), parsing {100 * fast['parse_share']:.0f}% of the time, "
+        f"load average {fast['load']:.1f}"
+    )
     base = rows[1][1]
-    text = "\n".join([
-        f"Measured on the ASSET validation split ({len(lines)} sentences, 10 references each) with",
-        "`python benchmarks/simplify_asset.py --asset ASSET_DIR --scorer sari_eval.py --ablation --write-docs`.",
-        "ΔSARI is the change from \"all rules\": a negative figure means the rule helps.",
-        "",
-        table(rows, base),
-        "",
-        f"Speed, one core, model load excluded: {fast['first']:.0f} sentences/s on the first run (empty word",
-        f"caches), {fast['best']:.0f} sentences/s ({fast['words_best']:.0f} words/s) at best of 3 runs; spaCy's",
-        f"parse takes {100 * fast['parse_share']:.0f}% of the time. Load average during the run: {fast['load']:.1f}",
-        "on 2 cores (other work was running), so these figures are lower bounds.",
-    ])
+    text = "\n".join(
+        [
+            f"Measured on the ASSET validation split ({len(lines)} sentences, 10 references each) with",
+            "`python benchmarks/simplify_asset.py --asset ASSET_DIR --scorer sari_eval.py --ablation --write-docs`.",
+            'ΔSARI is the change from "all rules": a negative figure means the rule helps.',
+            "",
+            table(rows, base),
+            "",
+            f"Speed, one core, model load excluded: {fast['first']:.0f} sentences/s on the first run (empty word",
+            f"caches), {fast['best']:.0f} sentences/s ({fast['words_best']:.0f} words/s) at best of 3 runs; spaCy's",
+            f"parse takes {100 * fast['parse_share']:.0f}% of the time. Load average during the run: {fast['load']:.1f}",
+            "on 2 cores (other work was running), so these figures are lower bounds.",
+        ]
+    )
     if args.write_docs:
         write_docs(text)
     return 0

@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--show", action="store_true", help="print every output sentence")
     args = parser.parse_args(argv)
     import easyread
@@ -38,10 +40,15 @@ def main(argv: list[str] | None = None) -> int:
         total, short = total + len(lengths), short + within
         before = document.scores["source"].get("flesch_kincaid_grade", 0.0)
         after = document.scores["output"].get("flesch_kincaid_grade", 0.0)
-        print(f"| {path.name} | {len(lengths)} | {100 * within / len(lengths):.0f}% | {before:.1f} | {after:.1f} |")
+        print(
+            f"| {path.name} | {len(lengths)} | {100 * within / len(lengths):.0f}% | {before:.1f} | {after:.1f} |"
+        )
         if args.show:
             for sentence in document.sentences():
-                print(f"    {int(sentence.scores.get('words', 0)):2d} {sentence.text}", file=sys.stderr)
+                print(
+                    f"    {int(sentence.scores.get('words', 0)):2d} {sentence.text}",
+                    file=sys.stderr,
+                )
     print(f"| all | {total} | {100 * short / total:.1f}% | | |")
     return 0
 

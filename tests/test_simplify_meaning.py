@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,14 +17,27 @@ import easyread
 from easyread.simplify import data, simplify
 from easyread.stages import Context
 
-from conftest import EXAMPLES
-
 NAMES = ["Amira", "Sam Patel", "Riverside Youth Centre", "Doctor Jones"]
 SUBJECTS = ["the council", "the chair", "our team", "the school", "Amira", "Sam Patel", "we", "you"]
 MODALS = ["must", "may", "cannot", "will", "should", "can", "might", "could not", "will not"]
-VERBS = ["send the letter", "check the form", "pay for travel", "meet the families", "read every answer"]
-EXTRAS = ["on 3 March 2026", "at 5pm", "for £25", "within 15 working days", "by 7 April 2026",
-          "with 2 helpers", "at Riverside Youth Centre", "before the meeting", "every 6 months"]
+VERBS = [
+    "send the letter",
+    "check the form",
+    "pay for travel",
+    "meet the families",
+    "read every answer",
+]
+EXTRAS = [
+    "on 3 March 2026",
+    "at 5pm",
+    "for £25",
+    "within 15 working days",
+    "by 7 April 2026",
+    "with 2 helpers",
+    "at Riverside Youth Centre",
+    "before the meeting",
+    "every 6 months",
+]
 LINKS = [", and ", ", but ", "; ", " because ", ", although ", ", which means that "]
 PROTECTED = re.compile(
     r"£\d+|\b\d+(?:pm|am)?\b|\b(?:not|never|no|must|may|cannot|might|should|can|could|will)\b"
@@ -31,15 +45,23 @@ PROTECTED = re.compile(
 
 clause = st.builds(
     lambda subject, modal, verb, extra: f"{subject} {modal} {verb} {extra}",
-    st.sampled_from(SUBJECTS), st.sampled_from(MODALS), st.sampled_from(VERBS), st.sampled_from(EXTRAS),
+    st.sampled_from(SUBJECTS),
+    st.sampled_from(MODALS),
+    st.sampled_from(VERBS),
+    st.sampled_from(EXTRAS),
 )
 passive = st.builds(
     lambda modal, name: f"the form {modal} be signed by {name}",
-    st.sampled_from(["must", "will", "can", "may"]), st.sampled_from(NAMES),
+    st.sampled_from(["must", "will", "can", "may"]),
+    st.sampled_from(NAMES),
 )
 sentence = st.builds(
-    lambda first, link, second: (first + link + second)[0].upper() + (first + link + second)[1:] + ".",
-    st.one_of(clause, passive), st.sampled_from(LINKS), st.one_of(clause, passive),
+    lambda first, link, second: (
+        (first + link + second)[0].upper() + (first + link + second)[1:] + "."
+    ),
+    st.one_of(clause, passive),
+    st.sampled_from(LINKS),
+    st.one_of(clause, passive),
 )
 
 
@@ -65,13 +87,17 @@ def assert_kept(source: str, output: str) -> None:
     assert not missing, f"lost {missing}\n  in:  {source}\n  out: {output}"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(sentence)
 def test_generated_sentences_keep_their_meaning(context: Context, text: str) -> None:
     assert_kept(text, simplify(text, context=context).text)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(sentence, min_size=1, max_size=4))
 def test_lines_mode_keeps_meaning_line_by_line(context: Context, lines: list[str]) -> None:
     result = simplify("\n".join(lines) + "\n", lines=True, context=context)

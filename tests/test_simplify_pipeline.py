@@ -14,10 +14,12 @@ from easyread.stages import Context
 
 def test_simplify_is_exported_and_reports_sources_and_rules(context: Context) -> None:
     result = easyread.simplify(
-        "The form will be sent by the council, and it will arrive prior to the meeting.", context=context
+        "The form will be sent by the council, and it will arrive prior to the meeting.",
+        context=context,
     )
     assert [s.text for s in result.sentences] == [
-        "The council will send the form.", "The form will arrive before the meeting.",
+        "The council will send the form.",
+        "The form will arrive before the meeting.",
     ]
     assert all(s.source.startswith("The form will be sent") for s in result.sentences)
     assert result.sentences[0].rules == ["split-clauses", "active-voice"]
@@ -25,11 +27,15 @@ def test_simplify_is_exported_and_reports_sources_and_rules(context: Context) ->
 
 
 def test_stage_keeps_originals_and_rules(context: Context) -> None:
-    document = easyread.read_string("Notes\n\nWe will utilise the hall.\n\nThe bus is red.", name="notes")
+    document = easyread.read_string(
+        "Notes\n\nWe will utilise the hall.\n\nThe bus is red.", name="notes"
+    )
     document = easyread.process(document, context=context)
     first, second = document.sentences()[-2:]
     assert (first.text, first.original, first.rules) == (
-        "We will use the hall.", "We will utilise the hall.", ["everyday-words"],
+        "We will use the hall.",
+        "We will utilise the hall.",
+        ["everyday-words"],
     )
     assert (second.text, second.rules) == ("The bus is red.", [])
 
@@ -60,9 +66,11 @@ def test_hard_words_are_marked_listed_and_rendered(tmp_path: Path, context: Cont
     assert words["consultation"].startswith("When people are asked")
     assert words["quangocratic"] == ""
     first = document.sentences()[0]
-    assert [(first.text[m.start:m.end], m.kind) for m in first.marks] == [("consultation", "hard")]
+    assert [(first.text[m.start : m.end], m.kind) for m in first.marks] == [
+        ("consultation", "hard")
+    ]
     second = document.sentences()[1]
-    assert [second.text[m.start:m.end] for m in second.marks] == ["quangocratic"]
+    assert [second.text[m.start : m.end] for m in second.marks] == ["quangocratic"]
     assert "hard-words" in document.sentences()[1].flags
     assert any(d.code == "ER302" and d.block == 0 and d.sentence == 1 for d in document.diagnostics)
     html = outcome.outputs["html"].read_text(encoding="utf-8")
@@ -71,8 +79,10 @@ def test_hard_words_are_marked_listed_and_rendered(tmp_path: Path, context: Cont
 
 
 def test_long_sentence_left_for_the_editor(context: Context) -> None:
-    text = ("Transport\n\nOfficers from the transport team will attend to listen to the views of young people who "
-            "travel to school or college by bus or taxi.")
+    text = (
+        "Transport\n\nOfficers from the transport team will attend to listen to the views of young people who "
+        "travel to school or college by bus or taxi."
+    )
     document = easyread.process(easyread.read_string(text, name="long"), context=context)
     sentence = document.sentences()[0]
     assert "long" in sentence.flags
@@ -81,10 +91,19 @@ def test_long_sentence_left_for_the_editor(context: Context) -> None:
 
 def test_cli_lines_keeps_line_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "in.txt"
-    source.write_text("The form will be sent by the council.\nWe will utilise the hall.\n\nOK.\n", encoding="utf-8")
+    source.write_text(
+        "The form will be sent by the council.\nWe will utilise the hall.\n\nOK.\n",
+        encoding="utf-8",
+    )
     assert main(["simplify", "--lines", str(source)]) == 0
     out = capsys.readouterr().out
-    assert out.split("\n") == ["The council will send the form.", "We will use the hall.", "", "OK.", ""]
+    assert out.split("\n") == [
+        "The council will send the form.",
+        "We will use the hall.",
+        "",
+        "OK.",
+        "",
+    ]
 
 
 def test_cli_rules_and_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:

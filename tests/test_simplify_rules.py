@@ -33,21 +33,27 @@ def read_cases(path: Path) -> list[Case]:
     """Cases of one fixture file."""
     rules = (path.stem,)
     cases: list[Case] = []
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
     index = 0
     while index < len(lines):
         line = lines[index]
         if line.startswith("rules:"):
-            rules = tuple(r.strip() for r in line[len("rules:"):].split(","))
+            rules = tuple(r.strip() for r in line[len("rules:") :].split(","))
             index += 1
         elif line.strip() and lines[index + 1] == ".":
             end_source = lines.index(".", index + 2)
             end_expected = lines.index(".", end_source + 1)
-            cases.append(Case(
-                path.stem, line.strip(), rules,
-                "\n".join(lines[index + 2 : end_source]),
-                "\n".join(lines[end_source + 1 : end_expected]),
-            ))
+            cases.append(
+                Case(
+                    path.stem,
+                    line.strip(),
+                    rules,
+                    "\n".join(lines[index + 2 : end_source]),
+                    "\n".join(lines[end_source + 1 : end_expected]),
+                )
+            )
             index = end_expected + 1
         else:
             index += 1
@@ -61,7 +67,9 @@ def test_every_rule_has_fixture_cases() -> None:
     files = {case.file for case in CASES}
     assert files == set(RULES)
     for rule in RULES:
-        changed = [c for c in CASES if c.file == rule and c.source != c.expected.split("\nhard:")[0]]
+        changed = [
+            c for c in CASES if c.file == rule and c.source != c.expected.split("\nhard:")[0]
+        ]
         assert changed or rule == "hard-words", f"{rule} has no case where it changes the text"
 
 
@@ -72,13 +80,15 @@ def test_fixture_case(case: Case, nlp) -> None:  # type: ignore[no-untyped-def]
     result = simplify(case.source, context=context)
     got = result.text.strip()
     if case.expected.rsplit("\n", 1)[-1].startswith("hard:"):
-        marks = " ".join(f"[{s.text[m.start:m.end]}]" for s in result.sentences for m in s.marks)
+        marks = " ".join(f"[{s.text[m.start : m.end]}]" for s in result.sentences for m in s.marks)
         got = f"{got}\nhard: {marks}".rstrip()
     assert got == case.expected.rstrip()
 
 
 def test_rules_switch_off_singly_and_as_a_group() -> None:
-    assert "everyday-words" not in enabled_rules(Options(simplify=SimplifyOptions(disable=("everyday-words",))))
+    assert "everyday-words" not in enabled_rules(
+        Options(simplify=SimplifyOptions(disable=("everyday-words",)))
+    )
     off = enabled_rules(Options(simplify=SimplifyOptions(disable=("split",))))
     assert not any(rule.startswith("split-") for rule in off)
     with pytest.raises(UsageError, match="unknown simplification rule 'split-everything'"):
@@ -87,7 +97,9 @@ def test_rules_switch_off_singly_and_as_a_group() -> None:
 
 def test_a_switched_off_rule_changes_nothing(context: Context) -> None:
     on = simplify("The council will utilise the room.", context=context)
-    context = Context(Options(simplify=SimplifyOptions(disable=("everyday-words",))), nlp=context.nlp)
+    context = Context(
+        Options(simplify=SimplifyOptions(disable=("everyday-words",))), nlp=context.nlp
+    )
     off = simplify("The council will utilise the room.", context=context)
     assert on.text.strip() == "The council will use the room."
     assert off.text.strip() == "The council will utilise the room."
@@ -118,5 +130,7 @@ def test_lines_mode_keeps_one_line_per_input_line(context: Context) -> None:
     text = "The form will be sent by the council.\n\nWe will utilise the room, and it is big.\n"
     result = simplify(text, lines=True, context=context)
     assert result.text.split("\n")[:-1] == [
-        "The council will send the form.", "", "We will use the room, and it is big.",
+        "The council will send the form.",
+        "",
+        "We will use the room, and it is big.",
     ]

@@ -40,26 +40,51 @@ def _read(source: str, limit: int) -> str:
         "  easyread simplify --rules                               # list the rules"
     )
 )
-@click.argument("source", required=False, default="-", type=click.Path(path_type=str, allow_dash=True))
-@click.option("--lines", is_flag=True,
-              help="Treat each line as a separate text and print exactly one line for each.")
-@click.option("--disable", multiple=True, metavar="RULE",
-              help="Switch a rule off (repeatable; 'split' switches off all splitting rules).")
-@click.option("--max-words", type=click.IntRange(5, 60), help="Longest sentence to leave unsplit (default 15).")
-@click.option("--explain", is_flag=True, help="Also show, for each sentence, its source and the rules used.")
+@click.argument(
+    "source", required=False, default="-", type=click.Path(path_type=str, allow_dash=True)
+)
+@click.option(
+    "--lines",
+    is_flag=True,
+    help="Treat each line as a separate text and print exactly one line for each.",
+)
+@click.option(
+    "--disable",
+    multiple=True,
+    metavar="RULE",
+    help="Switch a rule off (repeatable; 'split' switches off all splitting rules).",
+)
+@click.option(
+    "--max-words",
+    type=click.IntRange(5, 60),
+    help="Longest sentence to leave unsplit (default 15).",
+)
+@click.option(
+    "--explain", is_flag=True, help="Also show, for each sentence, its source and the rules used."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--rules", "list_rules", is_flag=True, help="List the rules and exit.")
 @click.option("--config", type=click.Path(dir_okay=False, path_type=str), help="TOML options file.")
 @click.option("--model", help="spaCy pipeline to use (default: the English small model).")
-def simplify(source: str, lines: bool, disable: tuple[str, ...], max_words: int | None, explain: bool,
-             as_json: bool, list_rules: bool, config: str | None, model: str | None) -> int:
+def simplify(
+    source: str,
+    lines: bool,
+    disable: tuple[str, ...],
+    max_words: int | None,
+    explain: bool,
+    as_json: bool,
+    list_rules: bool,
+    config: str | None,
+    model: str | None,
+) -> int:
     """Rewrite a text file (or - for standard input) into easy-read English.
 
     Prints one sentence a line, a blank line between paragraphs, lists as
     bullet points. Sentences the rules could not shorten and hard words with
     no explanation are reported on standard error.
     """
-    from ..simplify import RULES, simplify as run, enabled_rules
+    from ..simplify import RULES, enabled_rules
+    from ..simplify import simplify as run
 
     if list_rules:
         for name, summary in RULES.items():

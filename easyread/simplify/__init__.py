@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Diagnostic, HardWord
 from ..options import Options
+from ..stages import Context
 from . import data
 from .engine import GROUPS, RULES, SimplifiedSentence, Simplifier, enabled_rules
 
@@ -50,23 +51,23 @@ class SimplifyResult:
     """What an editor still needs to decide."""
 
 
-def simplifier(context: object) -> Simplifier:
+def simplifier(context: Context) -> Simplifier:
     """The simplifier of a pipeline context, with its word lists loaded once per context."""
-    from ..stages import Context
-
-    assert isinstance(context, Context)
     lists = context.resource("simplify.word-lists", data.load)
     return Simplifier(context.language(), context.options, lists)
 
 
-def simplify(text: str, options: Options | None = None, *, lines: bool = False,
-             context: object | None = None) -> SimplifyResult:
+def simplify(
+    text: str,
+    options: Options | None = None,
+    *,
+    lines: bool = False,
+    context: Context | None = None,
+) -> SimplifyResult:
     """Simplify a text; with `lines`, each line is simplified on its own and stays one line.
 
     Pass a `Context` to reuse a loaded pipeline and word lists across calls.
     """
-    from ..stages import Context
-
     if context is None:
         context = Context(options or Options())
     engine = simplifier(context)
@@ -75,11 +76,13 @@ def simplify(text: str, options: Options | None = None, *, lines: bool = False,
         if inputs and inputs[-1] == "":
             inputs.pop()
         units = engine.units(inputs, independent=True)
-        out = [" ".join(_line(s) for s in unit.sentences) for unit in units]
+        out = [" ".join(s.text for s in unit.sentences) for unit in units]
         rendered = "\n".join(out) + ("\n" if out else "")
     else:
         paragraphs = [_pieces(p) for p in _PARAGRAPH.split(text) if p.strip()]
-        inputs = [body for pieces in paragraphs for marker, body in pieces if not marker.startswith("#")]
+        inputs = [
+            body for pieces in paragraphs for marker, body in pieces if not marker.startswith("#")
+        ]
         simplified = iter(engine.units(inputs))
         units = []
         blocks = []
@@ -117,10 +120,6 @@ def _pieces(paragraph: str) -> list[tuple[str, str]]:
         else:
             pieces[-1] = ("", f"{pieces[-1][1]} {line.strip()}")
     return pieces
-
-
-def _line(sentence: SimplifiedSentence) -> str:
-    return sentence.text
 
 
 def _block(sentence: SimplifiedSentence) -> str:

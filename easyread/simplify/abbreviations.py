@@ -44,8 +44,10 @@ def _initials_match(words: list[str], abbreviation: str) -> int:
         if len(content) > len(letters):
             return 0
         initials = "".join(w[0].upper() for w in content)
-        if len(content) >= min(2, len(letters)) and _subsequence(initials, letters) and _subsequence(
-            letters, "".join(content).upper()
+        if (
+            len(content) >= min(2, len(letters))
+            and _subsequence(initials, letters)
+            and _subsequence(letters, "".join(content).upper())
         ):
             return size
     return 0

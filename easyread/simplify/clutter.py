@@ -26,7 +26,11 @@ _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]s?$")
 
 def _carries_facts(tokens: list[Token]) -> bool:
     return any(
-        t.like_num or t.tag_ in NAME_TAGS or t.lower_ in _FACT_WORDS or t.is_currency or "@" in t.text
+        t.like_num
+        or t.tag_ in NAME_TAGS
+        or t.lower_ in _FACT_WORDS
+        or t.is_currency
+        or "@" in t.text
         for t in tokens
     )
 
@@ -36,7 +40,7 @@ def _is_clause(tokens: list[Token]) -> bool:
 
 
 def _relative_to_noun(words: list[Word]) -> list[Word]:
-    """"(which ran for six weeks)" as a sentence: "The consultation ran for six weeks"."""
+    """ "(which ran for six weeks)" as a sentence: "The consultation ran for six weeks"."""
     first = words[0].token
     if first is None or first.lower_ not in ("which", "who"):
         return words
@@ -47,11 +51,18 @@ def _relative_to_noun(words: list[Word]) -> list[Word]:
 
 
 def _born(before: Word, inner: list[Word]) -> list[Word] | None:
-    """"Jane Smith (born 4 May 1950)" -> a sentence of its own: "Jane Smith was born 4 May 1950"."""
-    if not inner or inner[0].text.lower() != "born" or before.token is None or before.tag not in NAME_TAGS:
+    """ "Jane Smith (born 4 May 1950)" -> a sentence of its own: "Jane Smith was born 4 May 1950"."""
+    if (
+        not inner
+        or inner[0].text.lower() != "born"
+        or before.token is None
+        or before.tag not in NAME_TAGS
+    ):
         return None
     name = before.token
-    while name.dep_ in ("compound", "flat") and name.head.tag_ in NAME_TAGS and name.head.i > name.i:
+    while (
+        name.dep_ in ("compound", "flat") and name.head.tag_ in NAME_TAGS and name.head.i > name.i
+    ):
         name = name.head
     return noun_phrase(name) + [Word("was")] + inner
 
@@ -66,7 +77,11 @@ def brackets(part: Part) -> list[Part]:
     while index < len(words):
         word = words[index]
         close = _OPEN.get(word.text)
-        end = next((j for j in range(index + 1, len(words)) if words[j].text == close), None) if close else None
+        end = (
+            next((j for j in range(index + 1, len(words)) if words[j].text == close), None)
+            if close
+            else None
+        )
         if close is None or end is None or index == 0:
             keep.append(word)
             index += 1
@@ -143,8 +158,10 @@ def phrases(part: Part, lists: WordLists) -> None:
         part.changed(RULE)
 
 
-_THAT_AFTER = frozenset("say said says think know mean means meant show shows hope feel believe agree "
-                        "confirm find found tell told sure ensure".split())
+_THAT_AFTER = frozenset(
+    "say said says think know mean means meant show shows hope feel believe agree "
+    "confirm find found tell told sure ensure".split()
+)
 
 
 def optional_words(part: Part) -> None:

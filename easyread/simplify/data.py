@@ -64,7 +64,9 @@ def rows(path: Path, columns: int) -> list[list[str]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise EasyreadError(f"easyread is not installed correctly: {error.strerror}", source=str(path))
+        raise EasyreadError(
+            f"easyread is not installed correctly: {error.strerror}", source=str(path)
+        )
     for number, line in enumerate(lines, 1):
         line = line.split("#", 1)[0].rstrip()
         if not line.strip():
@@ -73,7 +75,9 @@ def rows(path: Path, columns: int) -> list[list[str]]:
         while len(cells) < columns:
             cells.append("")
         if len(cells) > columns or not cells[0]:
-            raise EasyreadError(f"line {number}: expected {columns} tab-separated columns", source=path.name)
+            raise EasyreadError(
+                f"line {number}: expected {columns} tab-separated columns", source=path.name
+            )
         found.append(cells)
     return found
 
@@ -83,7 +87,9 @@ def load(folder: Path = DATA_DIR) -> WordLists:
     lists = WordLists()
     for word, pos, plain in rows(folder / "plain-words.tsv", 3):
         if pos not in POS or not plain:
-            raise EasyreadError(f"bad entry for {word!r}: word class {pos!r}", source="plain-words.tsv")
+            raise EasyreadError(
+                f"bad entry for {word!r}: word class {pos!r}", source="plain-words.tsv"
+            )
         entry = PlainWord(word.lower(), pos, plain)
         if " " in word or pos == "PHRASE":
             lists.phrases[tuple(word.lower().split())] = entry

@@ -23,7 +23,7 @@ from .words import NAME_TAGS, Part, from_tokens, render, sentence_case, word_cou
 
 RULES: dict[str, str] = {
     "split-relatives": 'a clause such as ", which ..." or ", who ..." becomes a new sentence that repeats the noun',
-    "split-appositives": '"Amira, chair of the forum, will ..." becomes "Amira will ... Amira is chair of the forum."',
+    "split-appositives": '"Amira, chair of the forum, will ..." becomes "Amira is chair of the forum. Amira will ..."',
     "split-clauses": 'main clauses joined by ", and", ", but" or ";" become separate sentences',
     "split-adverbials": 'clauses with "because", "although", "if" or "when" become their own sentence, the link word kept',
     "split-lists": "a list of 3 or more things at the end of a sentence becomes bullet points",
@@ -185,7 +185,9 @@ class Simplifier:
                 text = new
         return text
 
-    def _finish(self, part: Part, source: str, names: set[str], memory: Memory, unit: Unit) -> SimplifiedSentence:
+    def _finish(
+        self, part: Part, source: str, names: set[str], memory: Memory, unit: Unit
+    ) -> SimplifiedSentence:
         text = self._text(render(part.words), part, memory)
         if part.items:
             text = text[:1].upper() + text[1:]
@@ -197,12 +199,15 @@ class Simplifier:
             sentence.rules = []
         if word_count(part.words) > self.options.simplify.max_words and not items:
             sentence.flags.append("long")
-            sentence.diagnostics.append(Diagnostic(
-                "ER301",
-                f"sentence still has {word_count(part.words)} words; "
-                f"shorten it to {self.options.simplify.max_words} or fewer: {_quote(text)}",
-                Severity.WARNING, "simplify",
-            ))
+            sentence.diagnostics.append(
+                Diagnostic(
+                    "ER301",
+                    f"sentence still has {word_count(part.words)} words; "
+                    f"shorten it to {self.options.simplify.max_words} or fewer: {_quote(text)}",
+                    Severity.WARNING,
+                    "simplify",
+                )
+            )
         if "hard-words" in self.rules:
             marks, new = hardwords.mark(
                 text, names, self.lists.glossary, self.options.hard_word_zipf, memory.hard
@@ -215,11 +220,14 @@ class Simplifier:
                 if not entry.explanation:
                     if "hard-words" not in sentence.flags:
                         sentence.flags.append("hard-words")
-                    sentence.diagnostics.append(Diagnostic(
-                        "ER302",
-                        f"hard word {entry.word!r} has no explanation; write one or use an everyday word",
-                        Severity.WARNING, "simplify",
-                    ))
+                    sentence.diagnostics.append(
+                        Diagnostic(
+                            "ER302",
+                            f"hard word {entry.word!r} has no explanation; write one or use an everyday word",
+                            Severity.WARNING,
+                            "simplify",
+                        )
+                    )
         unit.diagnostics.extend(sentence.diagnostics)
         return sentence
 

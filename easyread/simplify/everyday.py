@@ -33,8 +33,13 @@ def _is_name(word: Word, first: bool) -> bool:
     if word.tag in NAME_TAGS:
         return True
     token = word.token
-    if token is not None and token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
-        return True  # part of a hyphenated word such as "re-establish"
+    if (
+        token is not None
+        and token.i > 0
+        and token.nbor(-1).text == "-"
+        and not token.nbor(-1).whitespace_
+    ):
+        return True  # part of a hyphenated word such as "co-operate"
     return not first and word.text[:1].isupper()
 
 
@@ -94,9 +99,13 @@ def replace_words(part: Part, lists: WordLists) -> None:
         if out and first:
             first = not any(w.text.strip(",;:()\"'") for w in out)
         found = _match_phrase(words, index, lists)
-        if found is not None and not any(_is_name(w, first) for w in words[index + 1 : index + found[1]]):
+        if found is not None and not any(
+            _is_name(w, first) for w in words[index + 1 : index + found[1]]
+        ):
             entry, size = found
-            replacement = _form(entry, words[index].tag) if entry.pos == "VERB" else entry.plain.split()
+            replacement = (
+                _form(entry, words[index].tag) if entry.pos == "VERB" else entry.plain.split()
+            )
             out.extend(_words(replacement, word, words[index + size - 1].space))
             index += size
             changed = True
@@ -128,7 +137,7 @@ def _words(texts: list[str], original: Word, space: str) -> list[Word]:
 
 
 def _fix_articles(words: list[Word]) -> None:
-    """"a"/"an" before a word that a replacement changed."""
+    """ "a"/"an" before a word that a replacement changed."""
     for before, after in zip(words, words[1:]):
         if before.text.lower() in ("a", "an") and after.token is None and after.text:
             wanted = "an" if after.text[0].lower() in _VOWEL_SOUND else "a"

@@ -57,7 +57,15 @@ def explanation(word: str, glossary: dict[str, str]) -> str | None:
 def _endings(word: str) -> tuple[str, ...]:
     """Guesses at the dictionary form of a plural or past form ("carers" -> "carer")."""
     found: list[str] = []
-    for ending, back in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+    for ending, back in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             found.append(word[: -len(ending)] + back)
     return tuple(found)
@@ -73,7 +81,10 @@ class Found:
     explanation: str | None
 
 
-_ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b\S+\.(?:org|com|gov|nhs|net|ac|sch)(?:\.uk)?\S*", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"\S+@\S+|\b(?:https?://|www\.)\S+|\b\S+\.(?:org|com|gov|nhs|net|ac|sch)(?:\.uk)?\S*",
+    re.IGNORECASE,
+)
 
 
 def _rarity(word: str, threshold: float) -> float:
@@ -101,8 +112,13 @@ def find(text: str, names: set[str], glossary: dict[str, str], threshold: float)
     return found
 
 
-def mark(text: str, names: set[str], glossary: dict[str, str], threshold: float,
-         seen: dict[str, HardWord]) -> tuple[list[Mark], list[HardWord]]:
+def mark(
+    text: str,
+    names: set[str],
+    glossary: dict[str, str],
+    threshold: float,
+    seen: dict[str, HardWord],
+) -> tuple[list[Mark], list[HardWord]]:
     """Marks for hard words used for the first time in the document, and their list entries."""
     marks: list[Mark] = []
     new: list[HardWord] = []

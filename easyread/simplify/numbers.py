@@ -21,28 +21,72 @@ from .words import Part, Word
 RULE = "numbers-dates"
 
 UNITS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 MONTHS = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 WEEKDAY_FROM = 1900
 """Dates from this year on get their day of the week (earlier ones may be in the old calendar)."""
-_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(MONTHS, 1)} | {
-    m[:3].lower(): i for i, m in enumerate(MONTHS, 1)
-} | {"sept": 9}
+_MONTH_NUMBER = (
+    {m.lower(): i for i, m in enumerate(MONTHS, 1)}
+    | {m[:3].lower(): i for i, m in enumerate(MONTHS, 1)}
+    | {"sept": 9}
+)
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 PERCENT_WORDS = {
-    "100": "all", "50": "half", "25": "1 in 4", "75": "3 in 4", "10": "1 in 10", "20": "1 in 5",
-    "33": "1 in 3", "66": "2 in 3", "67": "2 in 3", "90": "9 in 10", "80": "4 in 5",
-    "40": "2 in 5", "60": "3 in 5", "5": "1 in 20",
+    "100": "all",
+    "50": "half",
+    "25": "1 in 4",
+    "75": "3 in 4",
+    "10": "1 in 10",
+    "20": "1 in 5",
+    "33": "1 in 3",
+    "66": "2 in 3",
+    "67": "2 in 3",
+    "90": "9 in 10",
+    "80": "4 in 5",
+    "40": "2 in 5",
+    "60": "3 in 5",
+    "5": "1 in 20",
 }
 
 _MONTH_NAMES = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -52,7 +96,9 @@ _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _DAY_MONTH_YEAR = re.compile(
     rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b"
 )
-_MONTH_DAY_YEAR = re.compile(rf"\b{_WEEKDAY}({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b{_WEEKDAY}({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+)
 _TIME_12 = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])(?:\.\s?m\.|m\b)", re.IGNORECASE)
 _TIME_24 = re.compile(
     r"\b(at|from|until|till|to|by|before|after|between|and) ([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*[ap]\.?m)",
@@ -75,7 +121,12 @@ def number_words(part: Part) -> None:
         if word.tag == "CD" and (lower in UNITS or lower in TENS):
             value = UNITS.get(lower) or TENS[lower]
             ahead = words[index + 1 : index + 3]
-            if lower in TENS and len(ahead) == 2 and ahead[0].text == "-" and ahead[1].text.lower() in UNITS:
+            if (
+                lower in TENS
+                and len(ahead) == 2
+                and ahead[0].text == "-"
+                and ahead[1].text.lower() in UNITS
+            ):
                 unit = UNITS[ahead[1].text.lower()]
                 if unit < 10:
                     value += unit

@@ -54,5 +54,3 @@ def replace_pronoun(part: Part) -> bool:
         part.changed(RULE)
         return True
     return False
-
-

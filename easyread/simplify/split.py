@@ -52,13 +52,20 @@ _MONTHS_DAYS = frozenset(
 def _balanced(words: list[Word]) -> bool:
     depth = 0
     for word in words:
-        depth += word.text.count("(") + word.text.count("[") - word.text.count(")") - word.text.count("]")
+        depth += (
+            word.text.count("(")
+            + word.text.count("[")
+            - word.text.count(")")
+            - word.text.count("]")
+        )
         if depth < 0:
             return False
     return depth == 0 and sum(w.text.count('"') for w in words) % 2 == 0
 
 
-def _parts(old: Part, rule: str, *pieces: list[Word], antecedent: Token | None = None) -> list[Part] | None:
+def _parts(
+    old: Part, rule: str, *pieces: list[Word], antecedent: Token | None = None
+) -> list[Part] | None:
     if any(word_count(p) < MIN_WORDS or not _balanced(p) for p in pieces):
         return None
     made = [Part(list(p), [*old.rules, rule]) for p in pieces]
@@ -84,7 +91,9 @@ def _select(part: Part, chosen: Callable[[int], bool]) -> list[Word]:
             continue
         before = next((w for w in reversed(words[:index]) if w.token is not None), None)
         after = next((w for w in words[index + 1 :] if w.token is not None), None)
-        anchor = after if before is None or (before.token.is_punct and after is not None) else before  # type: ignore[union-attr]
+        anchor = (
+            after if before is None or (before.token.is_punct and after is not None) else before
+        )  # type: ignore[union-attr]
         if anchor is None or chosen(anchor.token.i):  # type: ignore[union-attr]
             picked.append(word)
     return picked
@@ -103,8 +112,8 @@ def _is_comma(token: Token, inside: set[int]) -> bool:
 
 
 def _name_before(head: Token, comma: Token) -> list[Word]:
-    """The words that say again what a name is: the whole name up to the comma ("A Song of Ice
-    and Fire"), or for a common noun "the" with its describing words."""
+    """The words that say again what a name is: the whole name up to the comma ("The Friends
+    of Mill Park"), or for a common noun "the" with its describing words."""
     if head.tag_ in NAME_TAGS and head.left_edge.i < comma.i and comma.i - head.left_edge.i <= 8:
         words = copies(list(head.doc[head.left_edge.i : comma.i]))
         if not any(w.text in "(),;" for w in words):
@@ -136,7 +145,7 @@ def _doc_token(token: Token, offset: int) -> Token | None:
 
 
 def relatives(part: Part) -> list[Part] | None:
-    """", which sets out ..." / ", who ..." become a sentence of their own, the noun repeated."""
+    """ ", which sets out ..." / ", who ..." become a sentence of their own, the noun repeated."""
     inside = part.tokens()
     for word in part.words:
         verb = word.token
@@ -150,7 +159,11 @@ def relatives(part: Part) -> list[Part] | None:
         if verb.dep_ not in ("relcl", "advcl"):
             continue
         pronoun = verb.left_edge
-        if pronoun.lower_ == "where" and verb.dep_ == "relcl" and verb.head.tag_ in NOUN_TAGS | NAME_TAGS | {"CD"}:
+        if (
+            pronoun.lower_ == "where"
+            and verb.dep_ == "relcl"
+            and verb.head.tag_ in NOUN_TAGS | NAME_TAGS | {"CD"}
+        ):
             made = _where(part, verb, inside)
             if made:
                 return made
@@ -164,7 +177,9 @@ def relatives(part: Part) -> list[Part] | None:
         if verb.dep_ == "advcl" and pronoun.lower_ != "which":
             continue
         if pronoun.lower_ == "which" and (
-            head.tag_ in VERB_TAGS or verb.dep_ == "advcl" or lemma(verb.text, verb.tag_) in _ABOUT_CLAUSE
+            head.tag_ in VERB_TAGS
+            or verb.dep_ == "advcl"
+            or lemma(verb.text, verb.tag_) in _ABOUT_CLAUSE
         ):
             subject = [Word("this")]
         elif head.tag_ in NOUN_TAGS | NAME_TAGS:
@@ -182,7 +197,9 @@ def relatives(part: Part) -> list[Part] | None:
     return None
 
 
-_STATE_PARTICIPLES = frozenset("located situated known called based named used made composed considered".split())
+_STATE_PARTICIPLES = frozenset(
+    "located situated known called based named used made composed considered".split()
+)
 
 
 def _past(root: Token | None) -> bool:
@@ -191,7 +208,9 @@ def _past(root: Token | None) -> bool:
     )
 
 
-def _between_commas(span: set[int], inside: set[int], doc_token: Token) -> tuple[Token, Token] | None:
+def _between_commas(
+    span: set[int], inside: set[int], doc_token: Token
+) -> tuple[Token, Token] | None:
     """The comma before a span and the comma or full stop after it, if both are there."""
     doc = doc_token.doc
     before = _doc_token(doc[min(span)], -1)
@@ -209,7 +228,7 @@ def _between_commas(span: set[int], inside: set[int], doc_token: Token) -> tuple
 
 
 def _reduced_relative(part: Part, verb: Token, inside: set[int]) -> list[Part] | None:
-    """"Iron Maiden, released in 1980, is ..." -> "Iron Maiden was released in 1980. Iron Maiden is ..."."""
+    """ "The centre, opened in 2024, is ..." -> "The centre was opened in 2024. The centre is ..."."""
     head = verb.head
     if head.tag_ not in NOUN_TAGS | NAME_TAGS or verb.left_edge.i != verb.i:
         return None
@@ -233,7 +252,7 @@ def _reduced_relative(part: Part, verb: Token, inside: set[int]) -> list[Part] |
 
 
 def _where(part: Part, verb: Token, inside: set[int]) -> list[Part] | None:
-    """"He moved to Leeds, where he studied art." -> "He moved to Leeds. There, he studied art."."""
+    """ "He moved to Leeds, where he studied art." -> "He moved to Leeds. There, he studied art."."""
     where = verb.left_edge
     before = _doc_token(where, -1)
     if before is None or not _is_comma(before, inside) or _subject(verb) is None:
@@ -243,17 +262,23 @@ def _where(part: Part, verb: Token, inside: set[int]) -> list[Part] | None:
         return None  # the clause sits inside the sentence: moving it out would break the rest
     new = [w for w in _only(part, clause) if w.token is None or w.token.i != where.i]
     lower_first(new)
-    return _parts(part, "split-relatives", _without(part, clause | {before.i}), inserted("There,") + new)
+    return _parts(
+        part, "split-relatives", _without(part, clause | {before.i}), inserted("There,") + new
+    )
 
 
 def participles(part: Part) -> list[Part] | None:
-    """", introducing two new songs" at the end -> "They introduced two new songs."."""
+    """ ", making the journey shorter" at the end -> "The council made the journey shorter."."""
     inside = part.tokens()
     root = part.root()
     if root is None or root.tag_ not in VERB_TAGS:
         return None
     subject = _subject(root)
-    if subject is None or subject.dep_ == "expl" or subject.lower_ in ("which", "who", "that", "what"):
+    if (
+        subject is None
+        or subject.dep_ == "expl"
+        or subject.lower_ in ("which", "who", "that", "what")
+    ):
         return None
     for verb in root.children:
         if verb.dep_ not in ("advcl", "xcomp") or verb.tag_ != "VBG" or verb.i not in inside:
@@ -278,17 +303,32 @@ def participles(part: Part) -> list[Part] | None:
         else:
             tag, extra = ("VBP" if plural else "VBZ"), []
         subject_words = (
-            noun_phrase(subject) if len(list(subject.subtree)) > 4 else copies(sorted(subject.subtree, key=lambda t: t.i))
+            noun_phrase(subject)
+            if len(list(subject.subtree)) > 4
+            else copies(sorted(subject.subtree, key=lambda t: t.i))
         )
         lower_first(subject_words)
-        rest = [w for w in _only(part, span) if w.token is None or w.token.i not in (verb.i,) and (lead is None or w.token.i != lead.i)]
-        new = subject_words + extra + [Word(inflect(lemma(verb.text, "VBG"), tag), " ", None, tag)] + rest
-        return _parts(part, "split-adverbials", _without(part, span | {before.i}), new, antecedent=subject)
+        rest = [
+            w
+            for w in _only(part, span)
+            if w.token is None
+            or w.token.i not in (verb.i,)
+            and (lead is None or w.token.i != lead.i)
+        ]
+        new = (
+            subject_words
+            + extra
+            + [Word(inflect(lemma(verb.text, "VBG"), tag), " ", None, tag)]
+            + rest
+        )
+        return _parts(
+            part, "split-adverbials", _without(part, span | {before.i}), new, antecedent=subject
+        )
     return None
 
 
 def appositives(part: Part) -> list[Part] | None:
-    """"Amira, chair of the forum, will ..." -> "Amira will ... Amira is chair of the forum"."""
+    """ "Amira, chair of the forum, will ..." -> "Amira will ... Amira is chair of the forum"."""
     inside = part.tokens()
     root = part.root()
     for word in part.words:
@@ -326,7 +366,9 @@ def appositives(part: Part) -> list[Part] | None:
 
 
 def _has_clause(tokens: list[Token]) -> bool:
-    return any(t.tag_ in VERB_TAGS - {"MD"} for t in tokens) and any(t.dep_ in SUBJECTS for t in tokens)
+    return any(t.tag_ in VERB_TAGS - {"MD"} for t in tokens) and any(
+        t.dep_ in SUBJECTS for t in tokens
+    )
 
 
 def _semicolon(part: Part) -> list[Part] | None:
@@ -337,7 +379,9 @@ def _semicolon(part: Part) -> list[Part] | None:
         if word.text != ";" or depth or word.token is None:
             continue
         first, second = part.words[:index], part.words[index + 1 :]
-        if not all(_has_clause([w.token for w in side if w.token is not None]) for side in (first, second)):
+        if not all(
+            _has_clause([w.token for w in side if w.token is not None]) for side in (first, second)
+        ):
             continue
         lower_first(second)
         heads = [w.token for w in first if w.token is not None and w.token.dep_ in SUBJECTS]
@@ -373,7 +417,9 @@ def clauses(part: Part) -> list[Part] | None:
         punct = [t.text for t in gap if t.is_punct]
         if not gap or (not words and ";" not in punct and ":" not in punct):
             continue
-        if words and (words[-1] not in _CONNECTIVES or (words[-1] == "or" and not _both_permitted(root, conj))):
+        if words and (
+            words[-1] not in _CONNECTIVES or (words[-1] == "or" and not _both_permitted(root, conj))
+        ):
             continue  # "A or B" is only two sentences when both are things someone can do
         if not words and ":" in punct:
             continue
@@ -384,10 +430,20 @@ def clauses(part: Part) -> list[Part] | None:
             copied = _shared_subject(root, conj)
             if copied is None:
                 continue
-            # "in a swerve, kicked ..." -> "in a swerve, Stone Cold kicked ..."
-            comma = next((n for n, w in enumerate(rest) if w.text == "," and w.token is not None
-                          and w.token.i < conj.i), None)
-            rest = rest[: comma + 1] + copied + rest[comma + 1 :] if comma is not None else copied + rest
+            # "after the meeting, wrote ..." -> "after the meeting, the chair wrote ..."
+            comma = next(
+                (
+                    n
+                    for n, w in enumerate(rest)
+                    if w.text == "," and w.token is not None and w.token.i < conj.i
+                ),
+                None,
+            )
+            rest = (
+                rest[: comma + 1] + copied + rest[comma + 1 :]
+                if comma is not None
+                else copied + rest
+            )
         else:
             lower_first(rest)
         connective = _CONNECTIVES.get(words[-1], "") if words else ""
@@ -399,6 +455,7 @@ def clauses(part: Part) -> list[Part] | None:
 
 def _both_permitted(first: Token, second: Token) -> bool:
     """Both clauses say what someone can or may do, so "or" joins two choices."""
+
     def permits(verb: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may") for c in verb.children)
 
@@ -414,12 +471,14 @@ def _shared_subject(root: Token, conj: Token) -> list[Word] | None:
     if len(words) > 4 or subject.lower_ in ("which", "who", "that", "what"):
         return None
     aux = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
-    if conj.tag_ == "VB" and not any(a.tag_ == "MD" or a.lower_ in ("do", "does", "did") for a in aux):
+    if conj.tag_ == "VB" and not any(
+        a.tag_ == "MD" or a.lower_ in ("do", "does", "did") for a in aux
+    ):
         return None
     if conj.tag_ not in ("VB", "VBD", "VBZ", "VBP") or (conj.tag_ != "VB" and aux):
         return None
     if conj.tag_ != "VB" and conj.tag_ != root.tag_:
-        return None  # "included ... and then spells": different tenses mean the parse is unsure
+        return None  # a past and a present verb joined by "and": the parse is probably wrong
     if conj.tag_ == "VB":
         aux = [a for a in aux if a.tag_ == "MD" or a.lower_ in ("do", "does", "did")]
     else:
@@ -430,20 +489,32 @@ def _shared_subject(root: Token, conj: Token) -> list[Word] | None:
 
 
 def adverbials(part: Part) -> list[Part] | None:
-    """"A because B" -> "A. This is because B."; "although", "if" and "when" likewise."""
+    """ "A because B" -> "A. This is because B."; "although", "if" and "when" likewise."""
     inside = part.tokens()
     root = part.root()
     if root is None or any(w.text == ";" for w in part.words):
         return None  # several clauses: which one the link word belongs to is not certain
-    orphans = [h for h in part.heads() if h.dep_ == "advcl" and h.i != root.i]  # its main verb was removed
+    orphans = [
+        h for h in part.heads() if h.dep_ == "advcl" and h.i != root.i
+    ]  # its main verb was removed
     last = max(i for i in inside if not root.doc[i].is_punct)
-    trailing = [w.token for w in part.words if w.token is not None and w.token.dep_ == "advcl"
-                and w.token.head.i != root.i and w.token.head.i in inside
-                and max(subtree(w.token, inside)) == last]  # ends the sentence: it is about all of it
+    trailing = [
+        w.token
+        for w in part.words
+        if w.token is not None
+        and w.token.dep_ == "advcl"
+        and w.token.head.i != root.i
+        and w.token.head.i in inside
+        and max(subtree(w.token, inside)) == last
+    ]  # ends the sentence: it is about all of it
     for clause in [*root.children, *orphans, *trailing]:
         if clause.dep_ != "advcl" or clause.i not in inside or _subject(clause) is None:
             continue
-        marks = [c for c in clause.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ == "when")]
+        marks = [
+            c
+            for c in clause.children
+            if c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ == "when")
+        ]
         if not marks:
             continue
         link = marks[0].lower_
@@ -451,8 +522,12 @@ def adverbials(part: Part) -> list[Part] | None:
         if lead_word == "so" and link in ("so", "that") and any(m.lower_ == "that" for m in marks):
             link = "so that"
             marks = [m for m in marks if m.lower_ == "that"]
-        elif clause.left_edge.i != marks[0].i and not (lead_word == "even" and link in ("though", "when", "if")):
-            if not (link == "because" and lead_word in _DEGREE and clause.left_edge.i == marks[0].i - 1):
+        elif clause.left_edge.i != marks[0].i and not (
+            lead_word == "even" and link in ("though", "when", "if")
+        ):
+            if not (
+                link == "because" and lead_word in _DEGREE and clause.left_edge.i == marks[0].i - 1
+            ):
                 continue
         span = _with_brackets(subtree(clause, inside), inside, clause)
         lead = {i for i in span if i <= marks[0].i}
@@ -460,7 +535,11 @@ def adverbials(part: Part) -> list[Part] | None:
         lower_first(body)
         fronted = max(span) < root.i
         drop = set(span)
-        neighbour = _doc_token(clause.doc[max(span)], 1) if fronted else _doc_token(clause.doc[min(span)], -1)
+        neighbour = (
+            _doc_token(clause.doc[max(span)], 1)
+            if fronted
+            else _doc_token(clause.doc[min(span)], -1)
+        )
         if neighbour is not None and _is_comma(neighbour, inside):
             drop.add(neighbour.i)
         rest = _without(part, drop)
@@ -475,7 +554,12 @@ def adverbials(part: Part) -> list[Part] | None:
                 pieces = [body, inserted("But") + rest]
             else:
                 pieces = [rest, inserted("But") + body]
-        elif link == "if" and lead_word != "even" and "split-adverbials" not in part.rules and _plain_condition(clause):
+        elif (
+            link == "if"
+            and lead_word != "even"
+            and "split-adverbials" not in part.rules
+            and _plain_condition(clause)
+        ):
             lower_first(rest)
             pieces = [inserted("Maybe") + body, inserted("If so,") + rest]
         elif link == "while" and not fronted and _comma_before(clause, inside):
@@ -489,7 +573,9 @@ def adverbials(part: Part) -> list[Part] | None:
             again = copies(sorted(doer.subtree, key=lambda t: t.i)) + copies(modal[:1])
             lower_first(again)
             pieces = [rest, again + inserted(f"do this even {link}") + body]
-        elif link == "when" and lead_word != "even" and not fronted and _comma_before(clause, inside):
+        elif (
+            link == "when" and lead_word != "even" and not fronted and _comma_before(clause, inside)
+        ):
             pieces = [rest, inserted("This is when") + body]
         elif link == "so that" and not fronted:
             pieces = [rest, inserted("This is so that") + body]
@@ -504,7 +590,11 @@ def _plain_condition(clause: Token) -> bool:
     for child in clause.children:
         if child.dep_ == "aux" and child.lower_ in ("could", "might"):
             return False
-        if child.dep_ == "aux" and child.lower_ == "would" and clause.lower_ not in ("like", "love"):
+        if (
+            child.dep_ == "aux"
+            and child.lower_ == "would"
+            and clause.lower_ not in ("like", "love")
+        ):
             return False
     return True
 
@@ -524,7 +614,12 @@ def lists(part: Part, max_words: int) -> list[Part] | None:
         items = _conjuncts(head)
         if len(items) < 3 or not all(i.i in inside for i in items):
             continue
-        joins = {c.i for item in items for c in item.children if c.dep_ in ("cc", "punct") and c.i > item.i}
+        joins = {
+            c.i
+            for item in items
+            for c in item.children
+            if c.dep_ in ("cc", "punct") and c.i > item.i
+        }
         joins |= {c.i for item in items for c in item.children if c.dep_ == "preconj"}
         if not any(head.doc[i].dep_ == "cc" for i in joins):
             continue
@@ -559,7 +654,7 @@ _WH = frozenset("what how which who where when why whether".split())
 
 
 def question_lists(part: Part) -> list[Part] | None:
-    """"... to know what works, what is hard, and what could be better." -> bullets.
+    """ "... to know what works, what is hard, and what could be better." -> bullets.
 
     The parse rarely links such clauses as one list, so the pattern is read
     from the words: three or more pieces, each starting with the same kind

@@ -35,10 +35,23 @@ def _plural(head: Token) -> bool:
 def _agree(word: str, plural: bool) -> str:
     """A helping verb made to agree with its new subject."""
     forms = {
-        "is": "are", "are": "are", "was": "were", "were": "were", "has": "have", "have": "have",
+        "is": "are",
+        "are": "are",
+        "was": "were",
+        "were": "were",
+        "has": "have",
+        "have": "have",
         "am": "are",
     }
-    singular = {"is": "is", "are": "is", "was": "was", "were": "was", "has": "has", "have": "has", "am": "is"}
+    singular = {
+        "is": "is",
+        "are": "is",
+        "was": "was",
+        "were": "was",
+        "has": "has",
+        "have": "has",
+        "am": "is",
+    }
     table = forms if plural else singular
     return table.get(word.lower(), word)
 
@@ -97,7 +110,11 @@ def make_active(part: Part) -> bool:
     if new_verb == verb.text and tag not in ("VBN", "VBD"):
         return False
 
-    doer_words = [w for w in part.words if w.token is not None and w.token.i in agent_span and w.token.i != agent.i]
+    doer_words = [
+        w
+        for w in part.words
+        if w.token is not None and w.token.i in agent_span and w.token.i != agent.i
+    ]
     for word in doer_words:
         if word.token.i == doer.i and word.text.lower() in _OBJECT_TO_SUBJECT:
             word.text = _OBJECT_TO_SUBJECT[word.text.lower()]
@@ -123,7 +140,15 @@ def make_active(part: Part) -> bool:
             word = Word(new_verb, word.space, None, tag)
             bucket = middle
         elif token.i < verb.i or (token.dep_ == "prt" and token.head.i == verb.i):
-            if token.i in {h.i for h in helpers} and word.text.lower() in ("is", "are", "was", "were", "has", "have", "am"):
+            if token.i in {h.i for h in helpers} and word.text.lower() in (
+                "is",
+                "are",
+                "was",
+                "were",
+                "has",
+                "have",
+                "am",
+            ):
                 word.text = _agree(word.text, plural)
             bucket = middle
         else:

@@ -211,7 +211,9 @@ class Part:
         """The head of the clause: the first verb among the heads, else the first head."""
         heads = self.heads()
         inside = self.tokens()
-        unmarked = [t for t in heads if not any(c.dep_ == "mark" and c.i in inside for c in t.children)]
+        unmarked = [
+            t for t in heads if not any(c.dep_ == "mark" and c.i in inside for c in t.children)
+        ]
         verbs = [t for t in heads if t.tag_ in VERB_TAGS and t.dep_ != "advcl"]
         verbs = verbs or [t for t in unmarked if t.tag_ in VERB_TAGS]
         return (verbs or [t for t in heads if t.tag_ in VERB_TAGS] or heads or [None])[0]
@@ -235,6 +237,19 @@ def noun_phrase(head: Token) -> list[Word]:
     words = copies(tokens)
     dets = [c for c in head.lefts if c.dep_ == "det"]
     det = dets[0].lower_ if dets else ""
-    keep_det = {"the", "this", "that", "these", "those", "our", "your", "their", "his", "her", "its", "my"}
+    keep_det = {
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "my",
+    }
     article = det if det in keep_det else "the"
     return [Word(article), *words]

@@ -51,7 +51,9 @@ def run(document: Document, context: Context) -> Document:
                     level = block.level + 1 if block.kind is BlockKind.LIST_ITEM else 0
                     for item in done.items:
                         bullet = Sentence(item, original=sentence.original, rules=["split-lists"])
-                        rebuilt.append(Block(BlockKind.LIST_ITEM, item, level=level, sentences=[bullet]))
+                        rebuilt.append(
+                            Block(BlockKind.LIST_ITEM, item, level=level, sentences=[bullet])
+                        )
                     current = Block(block.kind, level=block.level, ordered=block.ordered)
                     rebuilt.append(current)
     document.blocks = [b for b in rebuilt if b.kind not in _PROSE or b.sentences]
