@@ -52,11 +52,17 @@ def lemma(word: str, tag: str) -> str:
     return found[0].lower() if found else word.lower()
 
 
+_PLURALS = {"person": "people"}
+"""Plurals lemminflect gives in a formal form first ("persons")."""
+
+
 @lru_cache(maxsize=65536)
 def inflect(word: str, tag: str) -> str:
     """`word` (a dictionary form) put into the form that `tag` asks for."""
     if tag in ("NN", "VB", "JJ", "RB", "NNP") or coarse(tag) == "X":
         return word
+    if tag == "NNS" and word in _PLURALS:
+        return _PLURALS[word]
     found = getInflection(word, tag=tag)
     return found[0] if found else word
 
