@@ -74,6 +74,8 @@ class SimplifiedSentence:
     """Names of the rules that changed it (empty when it is unchanged)."""
     items: list[str] = field(default_factory=list)
     """Bullet points that follow it, when a list was turned into bullets."""
+    item_marks: list[list[Mark]] = field(default_factory=list)
+    """Hard words in each bullet point, as `marks` is for `text`."""
     marks: list[Mark] = field(default_factory=list)
     """Hard words in `text`, with their explanations."""
     flags: list[str] = field(default_factory=list)
@@ -209,27 +211,38 @@ class Simplifier:
                 )
             )
         if "hard-words" in self.rules:
-            marks, new = hardwords.mark(
-                text, names, self.lists.glossary, self.options.hard_word_zipf, memory.hard
-            )
-            if marks:
-                sentence.marks = marks
+            sentence.marks = self._hard_words(text, sentence, names, memory, unit)
+            sentence.item_marks = [
+                self._hard_words(item, sentence, names, memory, unit) for item in items
+            ]
+            if sentence.marks or any(sentence.item_marks):
                 sentence.rules.append(hardwords.RULE)
-            for entry in new:
-                unit.hard_words.append(entry)
-                if not entry.explanation:
-                    if "hard-words" not in sentence.flags:
-                        sentence.flags.append("hard-words")
-                    sentence.diagnostics.append(
-                        Diagnostic(
-                            "ER302",
-                            f"hard word {entry.word!r} has no explanation; write one or use an everyday word",
-                            Severity.WARNING,
-                            "simplify",
-                        )
-                    )
         unit.diagnostics.extend(sentence.diagnostics)
         return sentence
+
+    def _hard_words(
+        self, text: str, sentence: SimplifiedSentence, names: set[str], memory: Memory, unit: Unit
+    ) -> list[Mark]:
+        """Marks for the hard words of `text`; those with no explanation are flagged."""
+        marks, new = hardwords.mark(
+            text, names, self.lists.glossary, self.options.hard_word_zipf, memory.hard
+        )
+        for entry in new:
+            unit.hard_words.append(entry)
+            if entry.explanation:
+                continue
+            if "hard-words" not in sentence.flags:
+                sentence.flags.append("hard-words")
+            sentence.diagnostics.append(
+                Diagnostic(
+                    "ER302",
+                    f"hard word {entry.word!r} has no explanation; "
+                    "write one or use an everyday word",
+                    Severity.WARNING,
+                    "simplify",
+                )
+            )
+        return marks
 
 
 def _sentences(doc: Doc) -> list[Span]:

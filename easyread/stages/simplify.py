@@ -49,8 +49,10 @@ def run(document: Document, context: Context) -> Document:
                 if done.items:
                     # The list goes after its intro; the rest of the paragraph after the list.
                     level = block.level + 1 if block.kind is BlockKind.LIST_ITEM else 0
-                    for item in done.items:
-                        bullet = Sentence(item, original=sentence.original, rules=["split-lists"])
+                    for item, marks in zip(done.items, done.item_marks or [[]] * len(done.items)):
+                        bullet = Sentence(
+                            item, original=sentence.original, rules=["split-lists"], marks=marks
+                        )
                         rebuilt.append(
                             Block(BlockKind.LIST_ITEM, item, level=level, sentences=[bullet])
                         )
