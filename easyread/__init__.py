@@ -9,6 +9,7 @@ from .api import Converter, Result, convert, process, read, read_string, write
 from .errors import EasyreadError, UsageError
 from .model import Block, BlockKind, Diagnostic, Document, Sentence, Symbol
 from .options import Options
+from .simplify import SimplifyResult, simplify
 
 __all__ = [
     "Block",
@@ -20,6 +21,7 @@ __all__ = [
     "Options",
     "Result",
     "Sentence",
+    "SimplifyResult",
     "Symbol",
     "UsageError",
     "__version__",
@@ -27,5 +29,6 @@ __all__ = [
     "process",
     "read",
     "read_string",
+    "simplify",
     "write",
 ]

@@ -1,94 +1,84 @@
-"""Rewrite sentences into easy-read English.
+"""The pipeline's simplify stage: a thin layer over `easyread.simplify`.
 
-First version: two named rules, each switchable with
-``Options.simplify.disable``:
-
-- ``split-semicolon``: a sentence made of two clauses joined by ";" becomes
-  two sentences;
-- ``everyday-words``: a few formal phrases become everyday ones
-  ("in order to" -> "to", "prior to" -> "before").
-
-Every output sentence keeps its source sentence in `Sentence.original` and
-the names of the rules that changed it in `Sentence.rules`.
+Each sentence of each paragraph and list item is rewritten by the engine;
+headings and tables stay as they are. The stage also restructures blocks
+where a rule asks for it: a list of three or more things split out of a
+sentence becomes list-item blocks after the sentence that introduces it.
+Hard words go to `Document.hard_words`, and what the rules could not fix
+goes to the diagnostics, so the editor sees what needs a human decision.
 """
 
 from __future__ import annotations
 
-import re
-
-from ..model import Document, Sentence
+from ..model import Block, BlockKind, Diagnostic, Document, Sentence
+from ..simplify import simplifier
+from ..simplify.engine import SimplifiedSentence
 from . import Context, Stage
 
-PHRASES: dict[str, str] = {
-    "in order to": "to",
-    "prior to": "before",
-    "with regard to": "about",
-    "in relation to": "about",
-    "in the event that": "if",
-    "a number of": "some",
-    "at this point in time": "now",
-    "utilise": "use",
-    "utilize": "use",
-    "commence": "start",
-    "terminate": "end",
-}
-_PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b", re.IGNORECASE)
-_MIN_CLAUSE_WORDS = 3
 
-
-def split_semicolon(text: str) -> list[str]:
-    """Split at semicolons when each side is a clause of a few words."""
-    parts = [p.strip() for p in text.split(";")]
-    if len(parts) < 2 or any(len(p.split()) < _MIN_CLAUSE_WORDS for p in parts):
-        return [text]
-    sentences = []
-    for index, part in enumerate(parts):
-        if index < len(parts) - 1 and part[-1:] not in ".!?":
-            part += "."
-        sentences.append(part[:1].upper() + part[1:])
-    return sentences
-
-
-def everyday_words(text: str) -> str:
-    """Replace formal phrases with everyday ones, keeping a capital letter at the start."""
-
-    def replace(match: re.Match[str]) -> str:
-        word = PHRASES[match[0].lower()]
-        return word[:1].upper() + word[1:] if match[0][:1].isupper() else word
-
-    return _PHRASE.sub(replace, text)
-
-
-def simplify_sentence(sentence: Sentence, disabled: tuple[str, ...]) -> list[Sentence]:
-    """The easy-read sentences for one sentence."""
-    texts = [sentence.text]
-    rules: list[str] = list(sentence.rules)
-    if "split-semicolon" not in disabled:
-        texts = split_semicolon(sentence.text)
-        if len(texts) > 1:
-            rules.append("split-semicolon")
-    result = []
-    for text in texts:
-        own_rules = list(rules)
-        if "everyday-words" not in disabled:
-            replaced = everyday_words(text)
-            if replaced != text:
-                own_rules.append("everyday-words")
-                text = replaced
-        result.append(Sentence(text, original=sentence.original or sentence.text, rules=own_rules))
-    return result
+def _sentence(done: SimplifiedSentence, original: Sentence) -> Sentence:
+    return Sentence(
+        done.text,
+        original=original.original or original.text,
+        rules=[*original.rules, *done.rules],
+        marks=list(done.marks),
+        flags=[*original.flags, *(f for f in done.flags if f not in original.flags)],
+    )
 
 
 def run(document: Document, context: Context) -> Document:
-    """Simplify every sentence of every block except headings."""
-    disabled = context.options.simplify.disable
+    """Simplify every paragraph and list item; headings and tables are left whole."""
+    engine = simplifier(context)
+    prose = [b for b in document.blocks if b.kind in _PROSE]
+    units = iter(engine.units([s.text for block in prose for s in block.sentences]))
+    found: list[tuple[Diagnostic, Sentence]] = []
+    rebuilt: list[Block] = []
     for block in document.blocks:
-        if block.kind == "heading":
+        if block.kind not in _PROSE:
+            rebuilt.append(block)
             continue
-        block.sentences = [
-            new for sentence in block.sentences for new in simplify_sentence(sentence, disabled)
-        ]
+        sources, block.sentences, current = block.sentences, [], block
+        rebuilt.append(current)
+        for source in sources:
+            unit = next(units)
+            document.hard_words.extend(unit.hard_words)
+            for done in unit.sentences:
+                sentence = _sentence(done, source)
+                current.sentences.append(sentence)
+                found.extend((d, sentence) for d in done.diagnostics)
+                if done.items:
+                    # The list goes after its intro; the rest of the paragraph after the list.
+                    level = block.level + 1 if block.kind is BlockKind.LIST_ITEM else 0
+                    for item, marks in zip(done.items, done.item_marks or [[]] * len(done.items)):
+                        bullet = Sentence(
+                            item, original=sentence.original, rules=["split-lists"], marks=marks
+                        )
+                        rebuilt.append(
+                            Block(BlockKind.LIST_ITEM, item, level=level, sentences=[bullet])
+                        )
+                    current = Block(block.kind, level=block.level, ordered=block.ordered)
+                    rebuilt.append(current)
+    document.blocks = [b for b in rebuilt if b.kind not in _PROSE or b.sentences]
+    for block in document.blocks:
+        if block.kind in _PROSE:
+            block.text = " ".join(s.text for s in block.sentences)
+    _place(document, found)
     return document
+
+
+_PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+
+
+def _place(document: Document, found: list[tuple[Diagnostic, Sentence]]) -> None:
+    """Give each diagnostic the index of its block and sentence, as they are now."""
+    where = {
+        id(sentence): (b, s)
+        for b, block in enumerate(document.blocks)
+        for s, sentence in enumerate(block.sentences)
+    }
+    for diagnostic, sentence in found:
+        diagnostic.block, diagnostic.sentence = where.get(id(sentence), (None, None))
+        document.diagnostics.append(diagnostic)
 
 
 STAGE = Stage(

@@ -1,0 +1,195 @@
+"""Remove clutter: asides in brackets, filler phrases and double negatives.
+
+An aside in brackets that carries facts (a number, a name, a "not" or a
+"must") is never thrown away: when it is a clause of its own it becomes a
+sentence after the one it was in, otherwise it stays where it is. An
+abbreviation being defined, "(SEND)", is left for the abbreviations rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .data import WordLists
+from .words import NAME_TAGS, NOUN_TAGS, SUBJECTS, VERB_TAGS, Part, Word, noun_phrase, word_count
+
+RULE = "remove-clutter"
+
+_OPEN = {"(": ")", "[": "]"}
+_FACT_WORDS = frozenset(
+    "not no never nor n't cannot must may might should shall can could will would only except unless".split()
+)
+_ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]s?$")
+
+
+def _carries_facts(tokens: list[Token]) -> bool:
+    return any(
+        t.like_num
+        or t.tag_ in NAME_TAGS
+        or t.lower_ in _FACT_WORDS
+        or t.is_currency
+        or "@" in t.text
+        for t in tokens
+    )
+
+
+def _is_clause(tokens: list[Token]) -> bool:
+    return any(t.tag_ in VERB_TAGS for t in tokens) and any(t.dep_ in SUBJECTS for t in tokens)
+
+
+def _relative_to_noun(words: list[Word]) -> list[Word]:
+    """ "(which ran for six weeks)" as a sentence: "The consultation ran for six weeks"."""
+    first = words[0].token
+    if first is None or first.lower_ not in ("which", "who"):
+        return words
+    verb = first.head
+    if verb.dep_ != "relcl" or verb.head.tag_ not in NOUN_TAGS | NAME_TAGS:
+        return words
+    return noun_phrase(verb.head) + words[1:]
+
+
+def _born(before: Word, inner: list[Word]) -> list[Word] | None:
+    """ "Jane Smith (born 4 May 1950)" -> a sentence of its own: "Jane Smith was born 4 May 1950"."""
+    if (
+        not inner
+        or inner[0].text.lower() != "born"
+        or before.token is None
+        or before.tag not in NAME_TAGS
+    ):
+        return None
+    name = before.token
+    while (
+        name.dep_ in ("compound", "flat") and name.head.tag_ in NAME_TAGS and name.head.i > name.i
+    ):
+        name = name.head
+    return noun_phrase(name) + [Word("was")] + inner
+
+
+def brackets(part: Part) -> list[Part]:
+    """Drop asides in brackets, or move those with facts into a sentence of their own."""
+    words = part.words
+    keep: list[Word] = []
+    moved: list[list[Word]] = []
+    index = 0
+    changed = False
+    while index < len(words):
+        word = words[index]
+        close = _OPEN.get(word.text)
+        end = (
+            next((j for j in range(index + 1, len(words)) if words[j].text == close), None)
+            if close
+            else None
+        )
+        if close is None or end is None or index == 0:
+            keep.append(word)
+            index += 1
+            continue
+        inner = words[index + 1 : end]
+        tokens = [w.token for w in inner if w.token is not None]
+        if len(inner) == 1 and _ABBREVIATION.match(inner[0].text):
+            keep.extend(words[index : end + 1])
+        elif _carries_facts(tokens):
+            born = _born(words[index - 1], inner)
+            if born is not None:
+                moved.append(born)
+                changed = True
+            elif _is_clause(tokens) and word_count(inner) >= 3:
+                moved.append(_relative_to_noun(inner))
+                changed = True
+            else:
+                keep.extend(words[index : end + 1])
+        else:
+            changed = True
+        index = end + 1
+    if not changed:
+        return [part]
+    part.words = keep
+    part.changed(RULE)
+    return [part, *(Part(list(m), [*part.rules]) for m in moved)]
+
+
+def phrases(part: Part, lists: WordLists) -> None:
+    """Remove filler phrases ("it should be noted that") and undo double negatives."""
+    words = part.words
+    out: list[Word] = []
+    index = 0
+    changed = False
+    longest = lists.longest_phrase
+    while index < len(words):
+        match = None
+        if words[index].text.lower() not in lists.clutter_starts:
+            out.append(words[index])
+            index += 1
+            continue
+        for size in range(min(longest, len(words) - index), 0, -1):
+            key = tuple(w.text.lower() for w in words[index : index + size])
+            if key in lists.clutter:
+                match = (size, lists.clutter[key])
+                break
+        if match is None:
+            out.append(words[index])
+            index += 1
+            continue
+        size, replacement = match
+        original = words[index]
+        following = words[index + size] if index + size < len(words) else None
+        if replacement:
+            new = [Word(text) for text in replacement.split()]
+            new[-1].space = words[index + size - 1].space
+            if original.text[:1].isupper():
+                new[0].text = new[0].text[:1].upper() + new[0].text[1:]
+            out.extend(new)
+        else:
+            if following is not None and following.text == ",":
+                size += 1  # the comma that set the filler off
+                if out and out[-1].text == ",":
+                    out.pop()
+            at_start = not any(w.text.strip(",") for w in out)
+            if at_start and index + size < len(words):
+                nxt = words[index + size]
+                if nxt.tag not in NAME_TAGS and nxt.text != "I" and not nxt.text.isupper():
+                    nxt.text = nxt.text[:1].upper() + nxt.text[1:]
+        index += size
+        changed = True
+    if changed:
+        part.words = out
+        part.changed(RULE)
+
+
+_THAT_AFTER = frozenset(
+    "say said says think know mean means meant show shows hope feel believe agree "
+    "confirm find found tell told sure ensure".split()
+)
+
+
+def optional_words(part: Part) -> None:
+    """Drop words the grammar does not need: "means that it" -> "means it",
+    "the form which is enclosed" -> "the form enclosed"."""
+    words = part.words
+    drop: set[int] = set()
+    for index, word in enumerate(words):
+        token = word.token
+        if token is None or index == 0:
+            continue
+        previous = words[index - 1]
+        if (
+            token.lower_ == "that"
+            and token.dep_ == "mark"
+            and token.head.dep_ == "ccomp"
+            and previous.text.lower() in _THAT_AFTER
+        ):
+            drop.add(index)
+        elif (
+            token.lower_ in ("which", "that", "who")
+            and token.dep_ == "nsubjpass"
+            and previous.text != ","
+            and index + 2 < len(words)
+            and words[index + 1].text.lower() in ("is", "are", "was", "were")
+            and words[index + 2].tag == "VBN"
+        ):
+            drop.update({index, index + 1})
+    if drop:
+        part.words = [w for i, w in enumerate(words) if i not in drop]
+        part.changed(RULE)

@@ -1,0 +1,146 @@
+"""Everyday words: formal or rare words and phrases become common ones, in the
+right form for the sentence ("necessitates" -> "needs", "in order to" -> "to").
+
+Words are looked up by dictionary form and word class in the plain-words
+lexicon, so "present" the verb and "present" the noun can differ. Names and
+words inside names are never touched.
+"""
+
+from __future__ import annotations
+
+from .data import PlainWord, WordLists
+from .words import NAME_TAGS, Part, Word, coarse, inflect, lemma
+
+RULE = "everyday-words"
+_VOWEL_SOUND = "aeiou"
+
+
+def _form(entry: PlainWord, tag: str) -> list[str]:
+    """The plain words, with the word that carries the grammar inflected to `tag`."""
+    words = entry.plain.split()
+    if entry.pos == "VERB":
+        if tag == "VBG" and words[0] == "be" and len(words) > 1:
+            return words[1:]  # "a base consisting of" -> "a base made of", not "being made of"
+        words[0] = inflect(words[0], tag)
+    elif entry.pos in ("NOUN", "ADJ", "ADV") and len(words) == 1:
+        words[0] = inflect(words[0], tag)
+    elif entry.pos == "NOUN" and tag == "NNS":
+        words[-1] = inflect(words[-1], "NNS")
+    return words
+
+
+def _is_name(word: Word, first: bool) -> bool:
+    if word.tag in NAME_TAGS:
+        return True
+    token = word.token
+    if (
+        token is not None
+        and token.i > 0
+        and token.nbor(-1).text == "-"
+        and not token.nbor(-1).whitespace_
+    ):
+        return True  # part of a hyphenated word such as "co-operate"
+    return not first and word.text[:1].isupper()
+
+
+def _match_phrase(words: list[Word], start: int, lists: WordLists) -> tuple[PlainWord, int] | None:
+    first = words[start]
+    if first.text.lower() not in lists.phrase_starts and (
+        not first.tag.startswith("VB") or lemma(first.text, first.tag) not in lists.phrase_starts
+    ):
+        return None
+    longest = min(lists.longest_phrase, len(words) - start)
+    for size in range(longest, 0, -1):
+        window = words[start : start + size]
+        if any(w.token is None or w.token.is_punct for w in window):
+            continue
+        key = tuple(w.text.lower() for w in window)
+        entry = lists.phrases.get(key)
+        if entry is None and window[0].tag.startswith("VB"):
+            entry = lists.phrases.get((lemma(window[0].text, window[0].tag), *key[1:]))
+            if entry is not None and entry.pos != "VERB":
+                entry = None
+        if entry is not None:
+            return entry, size
+    return None
+
+
+_PREPOSITIONS = frozenset("with to for of about on at into in against towards by".split())
+
+
+def _fits(entry: PlainWord, word: Word, previous: Word | None) -> bool:
+    """Whether the everyday words read well where the formal word stands."""
+    plain = entry.plain.split()
+    token = word.token
+    if entry.pos in ("ADJ", "ADV") and word.tag in ("JJR", "JJS", "RBR", "RBS"):
+        return len(plain) == 1
+    if token is None:
+        return True
+    if entry.pos == "ADJ" and len(plain) > 1 and token.dep_ == "amod":
+        return False  # "an eligible family" cannot become "an able to get family"
+    if entry.pos == "VERB" and plain[-1] in _PREPOSITIONS and word.tag == "VBN":
+        return not any(c.dep_ == "auxpass" for c in token.head.children) and not any(
+            c.dep_ == "auxpass" for c in token.children
+        )  # "was accompanied by" cannot become "was gone with by"
+    if entry.plain == "so":
+        return previous is None or previous.text in (",", ";", "and")
+    return True
+
+
+def replace_words(part: Part, lists: WordLists) -> None:
+    """Replace formal words and phrases in a part with their everyday ones."""
+    out: list[Word] = []
+    words = part.words
+    index = 0
+    changed = False
+    first = True  # no word of the sentence yet: a capital letter is not a name's
+    while index < len(words):
+        word = words[index]
+        if out and first:
+            first = not any(w.text.strip(",;:()\"'") for w in out)
+        found = _match_phrase(words, index, lists)
+        if found is not None and not any(
+            _is_name(w, first) for w in words[index + 1 : index + found[1]]
+        ):
+            entry, size = found
+            replacement = (
+                _form(entry, words[index].tag) if entry.pos == "VERB" else entry.plain.split()
+            )
+            out.extend(_words(replacement, word, words[index + size - 1].space))
+            index += size
+            changed = True
+            continue
+        entry = None
+        if word.token is not None and not _is_name(word, first):
+            entry = lists.plain_words.get((lemma(word.text, word.tag), coarse(word.tag)))
+        previous = out[-1] if out else None
+        if entry is not None and _fits(entry, word, previous):
+            out.extend(_words(_form(entry, word.tag), word, word.space))
+            changed = True
+        else:
+            out.append(word)
+        index += 1
+    if changed:
+        _fix_articles(out)
+        part.words = out
+        part.changed(RULE)
+
+
+def _words(texts: list[str], original: Word, space: str) -> list[Word]:
+    made = [Word(text, " ", None, original.tag) for text in texts]
+    if not made:
+        return []
+    if original.text[:1].isupper():
+        made[0].text = made[0].text[:1].upper() + made[0].text[1:]
+    made[-1].space = space or " "
+    return made
+
+
+def _fix_articles(words: list[Word]) -> None:
+    """ "a"/"an" before a word that a replacement changed."""
+    for before, after in zip(words, words[1:]):
+        if before.text.lower() in ("a", "an") and after.token is None and after.text:
+            wanted = "an" if after.text[0].lower() in _VOWEL_SOUND else "a"
+            if before.text[0].isupper():
+                wanted = wanted.capitalize()
+            before.text = wanted

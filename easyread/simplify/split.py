@@ -1,0 +1,731 @@
+"""Split long sentences into short ones, on the dependency parse.
+
+Each function looks at one part (a sentence being rewritten) and returns the
+new parts, or None when its pattern is not there or cannot be split safely.
+A split never drops a word that carries meaning: it only removes the commas,
+"and" and relative pronouns that joined the pieces, and adds the words that
+make each piece a sentence ("This is because", the repeated noun).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from .words import (
+    ADV_TAGS,
+    NAME_TAGS,
+    NOUN_TAGS,
+    SUBJECTS,
+    VERB_TAGS,
+    Part,
+    Word,
+    copies,
+    inflect,
+    inserted,
+    lemma,
+    lower_first,
+    noun_phrase,
+    subtree,
+    upper_first,
+    word_count,
+)
+
+MIN_WORDS = 3
+"""A split is made only when every new sentence has at least this many words."""
+
+Splitter = Callable[[Part], list[Part] | None]
+
+_END = frozenset(".!?")
+_CONNECTIVES = {"and": "", "but": "But", "yet": "But", "so": "So", "or": "Or"}
+_DEGREE = frozenset("mostly partly mainly largely simply just only probably perhaps".split())
+"""Words that may stand before "because" and stay with it."""
+_ABOUT_CLAUSE = frozenset("mean make allow lead result cause show help let enable give".split())
+"""Verbs after ", which" that usually speak of the whole clause before: "This means ..."."""
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _balanced(words: list[Word]) -> bool:
+    depth = 0
+    for word in words:
+        depth += (
+            word.text.count("(")
+            + word.text.count("[")
+            - word.text.count(")")
+            - word.text.count("]")
+        )
+        if depth < 0:
+            return False
+    return depth == 0 and sum(w.text.count('"') for w in words) % 2 == 0
+
+
+def _parts(
+    old: Part, rule: str, *pieces: list[Word], antecedent: Token | None = None
+) -> list[Part] | None:
+    if any(word_count(p) < MIN_WORDS or not _balanced(p) for p in pieces):
+        return None
+    made = [Part(list(p), [*old.rules, rule]) for p in pieces]
+    for part in made[1:]:
+        part.antecedent = antecedent
+    made[0].antecedent = old.antecedent
+    return made
+
+
+def _select(part: Part, chosen: Callable[[int], bool]) -> list[Word]:
+    """Parsed words that are chosen, with the inserted words that sit among them.
+
+    An inserted word ("common" for "not uncommon") goes with the parsed word
+    before it, or with the one after it when it opens the part or follows
+    punctuation ("..., please complete").
+    """
+    words = part.words
+    picked: list[Word] = []
+    for index, word in enumerate(words):
+        if word.token is not None:
+            if chosen(word.token.i):
+                picked.append(word)
+            continue
+        before = next((w for w in reversed(words[:index]) if w.token is not None), None)
+        after = next((w for w in words[index + 1 :] if w.token is not None), None)
+        anchor = (
+            after if before is None or (before.token.is_punct and after is not None) else before
+        )  # type: ignore[union-attr]
+        if anchor is None or chosen(anchor.token.i):  # type: ignore[union-attr]
+            picked.append(word)
+    return picked
+
+
+def _without(part: Part, drop: set[int]) -> list[Word]:
+    return _select(part, lambda i: i not in drop)
+
+
+def _only(part: Part, keep: set[int]) -> list[Word]:
+    return _select(part, lambda i: i in keep)
+
+
+def _is_comma(token: Token, inside: set[int]) -> bool:
+    return token.i in inside and token.text == ","
+
+
+def _name_before(head: Token, comma: Token) -> list[Word]:
+    """The words that say again what a name is: the whole name up to the comma ("The Friends
+    of Mill Park"), or for a common noun "the" with its describing words."""
+    if head.tag_ in NAME_TAGS and head.left_edge.i < comma.i and comma.i - head.left_edge.i <= 8:
+        words = copies(list(head.doc[head.left_edge.i : comma.i]))
+        if not any(w.text in "(),;" for w in words):
+            return words
+    return noun_phrase(head)
+
+
+def _with_brackets(span: set[int], inside: set[int], doc_tokens: Token) -> set[int]:
+    """A span grown to include the closing bracket of any bracket it opens."""
+    doc = doc_tokens.doc
+    grown = set(span)
+    for index in sorted(span):
+        if doc[index].text in ("(", "["):
+            close = ")" if doc[index].text == "(" else "]"
+            end = next((j for j in range(index + 1, len(doc)) if doc[j].text == close), None)
+            if end is not None and end in inside:
+                grown |= set(range(index, end + 1)) & inside
+    return grown
+
+
+def _subject(verb: Token) -> Token | None:
+    found = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return found[0] if found else None
+
+
+def _doc_token(token: Token, offset: int) -> Token | None:
+    index = token.i + offset
+    return token.doc[index] if 0 <= index < len(token.doc) else None
+
+
+def relatives(part: Part) -> list[Part] | None:
+    """ ", which sets out ..." / ", who ..." become a sentence of their own, the noun repeated."""
+    inside = part.tokens()
+    for word in part.words:
+        verb = word.token
+        if verb is None or verb.head.i not in inside:
+            continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            made = _reduced_relative(part, verb, inside)
+            if made:
+                return made
+            continue
+        if verb.dep_ not in ("relcl", "advcl"):
+            continue
+        pronoun = verb.left_edge
+        if (
+            pronoun.lower_ == "where"
+            and verb.dep_ == "relcl"
+            and verb.head.tag_ in NOUN_TAGS | NAME_TAGS | {"CD"}
+        ):
+            made = _where(part, verb, inside)
+            if made:
+                return made
+            continue
+        before = _doc_token(pronoun, -1)
+        if pronoun.lower_ not in ("which", "who") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if before is None or not _is_comma(before, inside):
+            continue
+        head = verb.head
+        if verb.dep_ == "advcl" and pronoun.lower_ != "which":
+            continue
+        if pronoun.lower_ == "which" and (
+            head.tag_ in VERB_TAGS
+            or verb.dep_ == "advcl"
+            or lemma(verb.text, verb.tag_) in _ABOUT_CLAUSE
+        ):
+            subject = [Word("this")]
+        elif head.tag_ in NOUN_TAGS | NAME_TAGS:
+            subject = _name_before(head, before)
+        else:
+            continue
+        clause = _with_brackets(subtree(verb, inside), inside, verb)
+        drop = clause | {before.i}
+        after = _doc_token(verb.doc[max(clause)], 1)
+        if after is not None and _is_comma(after, inside):
+            drop.add(after.i)
+        main = _without(part, drop)
+        new = subject + [w for w in _only(part, clause) if w.token.i != pronoun.i]
+        return _parts(part, "split-relatives", main, new)
+    return None
+
+
+_STATE_PARTICIPLES = frozenset(
+    "located situated known called based named used made composed considered".split()
+)
+
+
+def _past(root: Token | None) -> bool:
+    return root is not None and (
+        root.tag_ == "VBD" or any(c.lower_ in ("had", "was", "were") for c in root.children)
+    )
+
+
+def _between_commas(
+    span: set[int], inside: set[int], doc_token: Token
+) -> tuple[Token, Token] | None:
+    """The comma before a span and the comma or full stop after it, if both are there."""
+    doc = doc_token.doc
+    before = _doc_token(doc[min(span)], -1)
+    after = _doc_token(doc[max(span)], 1)
+    if before is None or after is None or not _is_comma(before, inside):
+        return None
+    if after.text in _END:
+        return before, after
+    if not _is_comma(after, inside):
+        return None
+    following = _doc_token(after, 1)
+    if following is None or following.tag_ not in VERB_TAGS:
+        return None  # more of a list follows, not the rest of the sentence
+    return before, after
+
+
+def _reduced_relative(part: Part, verb: Token, inside: set[int]) -> list[Part] | None:
+    """ "The centre, opened in 2024, is ..." -> "The centre was opened in 2024. The centre is ..."."""
+    head = verb.head
+    if head.tag_ not in NOUN_TAGS | NAME_TAGS or verb.left_edge.i != verb.i:
+        return None
+    span = _with_brackets(subtree(verb, inside), inside, verb)
+    commas = _between_commas(span, inside, verb)
+    if commas is None or any(verb.doc[i].dep_ in SUBJECTS for i in span):
+        return None
+    before, after = commas
+    drop = span | {before.i} | ({after.i} if after.text == "," else set())
+    plural = head.tag_ in ("NNS", "NNPS")
+    if verb.lower_ in _STATE_PARTICIPLES:
+        be = "are" if plural else "is"
+    else:
+        be = "were" if plural else "was"
+    new = _name_before(head, before) + [Word(be)] + _only(part, span)
+    root = part.root()
+    if root is not None and head.i < root.i:
+        upper_first(new)
+        return _parts(part, "split-relatives", new, _without(part, drop))
+    return _parts(part, "split-relatives", _without(part, drop), new)
+
+
+def _where(part: Part, verb: Token, inside: set[int]) -> list[Part] | None:
+    """ "He moved to Leeds, where he studied art." -> "He moved to Leeds. There, he studied art."."""
+    where = verb.left_edge
+    before = _doc_token(where, -1)
+    if before is None or not _is_comma(before, inside) or _subject(verb) is None:
+        return None
+    clause = _with_brackets(subtree(verb, inside), inside, verb)
+    if any(i > max(clause) and not verb.doc[i].is_punct for i in inside):
+        return None  # the clause sits inside the sentence: moving it out would break the rest
+    new = [w for w in _only(part, clause) if w.token is None or w.token.i != where.i]
+    lower_first(new)
+    return _parts(
+        part, "split-relatives", _without(part, clause | {before.i}), inserted("There,") + new
+    )
+
+
+def participles(part: Part) -> list[Part] | None:
+    """ ", making the journey shorter" at the end -> "The council made the journey shorter."."""
+    inside = part.tokens()
+    root = part.root()
+    if root is None or root.tag_ not in VERB_TAGS:
+        return None
+    subject = _subject(root)
+    if (
+        subject is None
+        or subject.dep_ == "expl"
+        or subject.lower_ in ("which", "who", "that", "what")
+    ):
+        return None
+    for verb in root.children:
+        if verb.dep_ not in ("advcl", "xcomp") or verb.tag_ != "VBG" or verb.i not in inside:
+            continue
+        if verb.left_edge.i not in (verb.i, verb.i - 1) or _subject(verb) is not None:
+            continue
+        lead = verb.doc[verb.left_edge.i] if verb.left_edge.i != verb.i else None
+        if lead is not None and lead.lower_ not in ("thus", "thereby", "so"):
+            continue
+        span = _with_brackets(subtree(verb, inside), inside, verb)
+        before = _doc_token(verb.doc[min(span)], -1)
+        if before is None or not _is_comma(before, inside) or verb.i < root.i:
+            continue
+        if any(i > max(span) and not verb.doc[i].is_punct for i in inside):
+            continue
+        helpers = [c for c in root.children if c.dep_ == "aux" and c.tag_ == "MD"]
+        plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they", "you", "i")
+        if helpers:
+            tag, extra = "VB", copies(helpers[:1])
+        elif _past(root):
+            tag, extra = "VBD", []
+        else:
+            tag, extra = ("VBP" if plural else "VBZ"), []
+        subject_words = (
+            noun_phrase(subject)
+            if len(list(subject.subtree)) > 4
+            else copies(sorted(subject.subtree, key=lambda t: t.i))
+        )
+        lower_first(subject_words)
+        rest = [
+            w
+            for w in _only(part, span)
+            if w.token is None
+            or w.token.i not in (verb.i,)
+            and (lead is None or w.token.i != lead.i)
+        ]
+        new = (
+            subject_words
+            + extra
+            + [Word(inflect(lemma(verb.text, "VBG"), tag), " ", None, tag)]
+            + rest
+        )
+        return _parts(
+            part, "split-adverbials", _without(part, span | {before.i}), new, antecedent=subject
+        )
+    return None
+
+
+def appositives(part: Part) -> list[Part] | None:
+    """ "Amira, chair of the forum, will ..." -> "Amira will ... Amira is chair of the forum"."""
+    inside = part.tokens()
+    root = part.root()
+    for word in part.words:
+        token = word.token
+        if token is None or token.dep_ != "appos" or token.head.i not in inside:
+            continue
+        head = token.head
+        if head.tag_ not in NOUN_TAGS | NAME_TAGS or token.tag_ == "CD":
+            continue
+        if head.tag_ in NAME_TAGS and token.tag_ in NAME_TAGS:
+            continue  # "Riverside Youth Centre, Mill Lane": an address, not a description
+        if head.lower_ in _MONTHS_DAYS or token.lower_ in _MONTHS_DAYS:
+            continue
+        if any(c.dep_ in ("conj", "cc") for c in head.children):
+            continue
+        span = _with_brackets(subtree(token, inside), inside, token)
+        if any(token.doc[i].dep_ in ("conj", "cc") for i in span):
+            continue
+        if token.doc[min(span)].tag_ in ADV_TAGS | {"IN", "VBG", "TO"}:
+            continue  # "especially the ...", "including ...": not a second name for the noun
+        commas = _between_commas(span, inside, token)
+        if commas is None:
+            continue
+        before, after = commas
+        drop = span | {before.i} | ({after.i} if after.text == "," else set())
+        past = _past(root)
+        plural = head.tag_ in ("NNS", "NNPS")
+        verb = ("were" if plural else "was") if past else ("are" if plural else "is")
+        new = _name_before(head, before) + [Word(verb)] + _only(part, span)
+        if root is not None and head.i < root.i:
+            upper_first(new)  # said first: the reader meets the person before what they do
+            return _parts(part, "split-appositives", new, _without(part, drop))
+        return _parts(part, "split-appositives", _without(part, drop), new)
+    return None
+
+
+def _has_clause(tokens: list[Token]) -> bool:
+    return any(t.tag_ in VERB_TAGS - {"MD"} for t in tokens) and any(
+        t.dep_ in SUBJECTS for t in tokens
+    )
+
+
+def _semicolon(part: Part) -> list[Part] | None:
+    """Split at a semicolon that has a whole clause on each side."""
+    depth = 0
+    for index, word in enumerate(part.words):
+        depth += word.text.count("(") - word.text.count(")")
+        if word.text != ";" or depth or word.token is None:
+            continue
+        first, second = part.words[:index], part.words[index + 1 :]
+        if not all(
+            _has_clause([w.token for w in side if w.token is not None]) for side in (first, second)
+        ):
+            continue
+        lower_first(second)
+        heads = [w.token for w in first if w.token is not None and w.token.dep_ in SUBJECTS]
+        return _parts(part, "split-clauses", first, second, antecedent=heads[0] if heads else None)
+    return None
+
+
+def clauses(part: Part) -> list[Part] | None:
+    """Main clauses joined by ", and", ", but" or ";" become separate sentences."""
+    made = _semicolon(part)
+    if made:
+        return made
+    inside = part.tokens()
+    root = part.root()
+    if root is None:
+        return None
+    for conj in root.children:
+        if conj.dep_ not in ("conj", "parataxis") or conj.i not in inside:
+            continue
+        if conj.tag_ not in VERB_TAGS:
+            continue
+        second = _with_brackets(subtree(conj, inside), inside, conj)
+        start = min(second)
+        # Everything after the second clause must belong to it or be punctuation.
+        if any(i > start and i not in second and not root.doc[i].is_punct for i in inside):
+            continue
+        gap: list[Token] = []
+        index = start - 1
+        while index in inside and (root.doc[index].is_punct or root.doc[index].dep_ == "cc"):
+            gap.insert(0, root.doc[index])
+            index -= 1
+        words = [t.lower_ for t in gap if t.dep_ == "cc"]
+        punct = [t.text for t in gap if t.is_punct]
+        if not gap or (not words and ";" not in punct and ":" not in punct):
+            continue
+        if words and (
+            words[-1] not in _CONNECTIVES or (words[-1] == "or" and not _both_permitted(root, conj))
+        ):
+            continue  # "A or B" is only two sentences when both are things someone can do
+        if not words and ":" in punct:
+            continue
+        first = [w for w in part.words if w.token is None or (w.token.i < gap[0].i)]
+        rest = _only(part, {i for i in inside if i >= start})
+        subject = _subject(conj)
+        if subject is None:
+            copied = _shared_subject(root, conj)
+            if copied is None:
+                continue
+            # "after the meeting, wrote ..." -> "after the meeting, the chair wrote ..."
+            comma = next(
+                (
+                    n
+                    for n, w in enumerate(rest)
+                    if w.text == "," and w.token is not None and w.token.i < conj.i
+                ),
+                None,
+            )
+            rest = (
+                rest[: comma + 1] + copied + rest[comma + 1 :]
+                if comma is not None
+                else copied + rest
+            )
+        else:
+            lower_first(rest)
+        connective = _CONNECTIVES.get(words[-1], "") if words else ""
+        if connective:
+            rest = inserted(connective) + rest
+        return _parts(part, "split-clauses", first, rest, antecedent=_subject(root))
+    return None
+
+
+def _both_permitted(first: Token, second: Token) -> bool:
+    """Both clauses say what someone can or may do, so "or" joins two choices."""
+
+    def permits(verb: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may") for c in verb.children)
+
+    return permits(first) and permits(second) and _subject(second) is not None
+
+
+def _shared_subject(root: Token, conj: Token) -> list[Word] | None:
+    """Subject and helping verbs of the first clause, to repeat for a second verb without its own."""
+    subject = _subject(root)
+    if subject is None or subject.dep_ == "expl" or any(c.dep_ == "neg" for c in root.children):
+        return None
+    words = sorted(subject.subtree, key=lambda t: t.i)
+    if len(words) > 4 or subject.lower_ in ("which", "who", "that", "what"):
+        return None
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
+    if conj.tag_ == "VB" and not any(
+        a.tag_ == "MD" or a.lower_ in ("do", "does", "did") for a in aux
+    ):
+        return None
+    if conj.tag_ not in ("VB", "VBD", "VBZ", "VBP") or (conj.tag_ != "VB" and aux):
+        return None
+    if conj.tag_ != "VB" and conj.tag_ != root.tag_:
+        return None  # a past and a present verb joined by "and": the parse is probably wrong
+    if conj.tag_ == "VB":
+        aux = [a for a in aux if a.tag_ == "MD" or a.lower_ in ("do", "does", "did")]
+    else:
+        aux = []
+    found = copies(words) + copies(aux)
+    lower_first(found)
+    return found
+
+
+def adverbials(part: Part) -> list[Part] | None:
+    """ "A because B" -> "A. This is because B."; "although", "if" and "when" likewise."""
+    inside = part.tokens()
+    root = part.root()
+    if root is None or any(w.text == ";" for w in part.words):
+        return None  # several clauses: which one the link word belongs to is not certain
+    orphans = [
+        h for h in part.heads() if h.dep_ == "advcl" and h.i != root.i
+    ]  # its main verb was removed
+    last = max(i for i in inside if not root.doc[i].is_punct)
+    trailing = [
+        w.token
+        for w in part.words
+        if w.token is not None
+        and w.token.dep_ == "advcl"
+        and w.token.head.i != root.i
+        and w.token.head.i in inside
+        and max(subtree(w.token, inside)) == last
+    ]  # ends the sentence: it is about all of it
+    for clause in [*root.children, *orphans, *trailing]:
+        if clause.dep_ != "advcl" or clause.i not in inside or _subject(clause) is None:
+            continue
+        marks = [
+            c
+            for c in clause.children
+            if c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ == "when")
+        ]
+        if not marks:
+            continue
+        link = marks[0].lower_
+        lead_word = clause.left_edge.lower_
+        if lead_word == "so" and link in ("so", "that") and any(m.lower_ == "that" for m in marks):
+            link = "so that"
+            marks = [m for m in marks if m.lower_ == "that"]
+        elif clause.left_edge.i != marks[0].i and not (
+            lead_word == "even" and link in ("though", "when", "if")
+        ):
+            if not (
+                link == "because" and lead_word in _DEGREE and clause.left_edge.i == marks[0].i - 1
+            ):
+                continue
+        span = _with_brackets(subtree(clause, inside), inside, clause)
+        lead = {i for i in span if i <= marks[0].i}
+        body = _only(part, span - lead)
+        lower_first(body)
+        fronted = max(span) < root.i
+        drop = set(span)
+        neighbour = (
+            _doc_token(clause.doc[max(span)], 1)
+            if fronted
+            else _doc_token(clause.doc[min(span)], -1)
+        )
+        if neighbour is not None and _is_comma(neighbour, inside):
+            drop.add(neighbour.i)
+        rest = _without(part, drop)
+        if any(i > max(span) and not clause.doc[i].is_punct for i in inside) and not fronted:
+            continue
+        if link == "because":
+            degree = [lead_word] if lead_word in _DEGREE else []  # "mostly because" keeps "mostly"
+            pieces = [rest, inserted(" ".join(["This is", *degree, "because"])) + body]
+        elif link in ("although", "though"):
+            if fronted:
+                lower_first(rest)
+                pieces = [body, inserted("But") + rest]
+            else:
+                pieces = [rest, inserted("But") + body]
+        elif (
+            link == "if"
+            and lead_word != "even"
+            and "split-adverbials" not in part.rules
+            and _plain_condition(clause)
+        ):
+            lower_first(rest)
+            pieces = [inserted("Maybe") + body, inserted("If so,") + rest]
+        elif link == "while" and not fronted and _comma_before(clause, inside):
+            # "while" may mean "at the same time" or "but": say neither rather than the wrong one.
+            pieces = [rest, body]
+        elif link in ("when", "if") and lead_word == "even" and not fronted:
+            doer = _subject(root)
+            modal = [c for c in root.children if c.dep_ == "aux" and c.tag_ == "MD"]
+            if doer is None or not modal or len(list(doer.subtree)) > 3:
+                continue
+            again = copies(sorted(doer.subtree, key=lambda t: t.i)) + copies(modal[:1])
+            lower_first(again)
+            pieces = [rest, again + inserted(f"do this even {link}") + body]
+        elif (
+            link == "when" and lead_word != "even" and not fronted and _comma_before(clause, inside)
+        ):
+            pieces = [rest, inserted("This is when") + body]
+        elif link == "so that" and not fronted:
+            pieces = [rest, inserted("This is so that") + body]
+        else:
+            continue
+        return _parts(part, "split-adverbials", *pieces, antecedent=_subject(root))
+    return None
+
+
+def _plain_condition(clause: Token) -> bool:
+    """An "if" clause that states a plain condition (not "if you could ...", a polite request)."""
+    for child in clause.children:
+        if child.dep_ == "aux" and child.lower_ in ("could", "might"):
+            return False
+        if (
+            child.dep_ == "aux"
+            and child.lower_ == "would"
+            and clause.lower_ not in ("like", "love")
+        ):
+            return False
+    return True
+
+
+def _comma_before(clause: Token, inside: set[int]) -> bool:
+    before = _doc_token(clause.left_edge, -1)
+    return before is not None and _is_comma(before, inside)
+
+
+def lists(part: Part, max_words: int) -> list[Part] | None:
+    """A list of three or more things at the end of a sentence becomes bullet points."""
+    inside = part.tokens()
+    for word in part.words:
+        head = word.token
+        if head is None or head.dep_ == "conj" or head.i not in inside:
+            continue
+        items = _conjuncts(head)
+        if len(items) < 3 or not all(i.i in inside for i in items):
+            continue
+        joins = {
+            c.i
+            for item in items
+            for c in item.children
+            if c.dep_ in ("cc", "punct") and c.i > item.i
+        }
+        joins |= {c.i for item in items for c in item.children if c.dep_ == "preconj"}
+        if not any(head.doc[i].dep_ == "cc" for i in joins):
+            continue
+        if sum(1 for i in joins if head.doc[i].text == ",") < len(items) - 2:
+            continue  # "A and B and C" is not a list a reader needs as bullets
+        spans = []
+        for item in items:
+            own = subtree(item, inside)
+            for other in items:
+                if other.i != item.i and other.i in own:
+                    own -= subtree(other, inside)
+            spans.append(sorted(own - joins))
+        start, end = spans[0][0], max(spans[-1])
+        if any(i > end and not head.doc[i].is_punct for i in inside):
+            continue
+        if any(b[0] <= a[-1] for a, b in zip(spans, spans[1:])):
+            continue
+        intro = [w for w in part.words if w.token is None or w.token.i < start]
+        lengths = [len(s) for s in spans]
+        if word_count(intro) < 2 or (word_count(part.words) <= max_words and max(lengths) < 3):
+            continue
+        bullets = [_only(part, set(s)) for s in spans]
+        for bullet in bullets:
+            lower_first(bullet)
+        made = Part([*intro, Word(":")], [*part.rules, "split-lists"], items=bullets)
+        made.antecedent = part.antecedent
+        return [made]
+    return None
+
+
+_WH = frozenset("what how which who where when why whether".split())
+
+
+def question_lists(part: Part) -> list[Part] | None:
+    """ "... to know what works, what is hard, and what could be better." -> bullets.
+
+    The parse rarely links such clauses as one list, so the pattern is read
+    from the words: three or more pieces, each starting with the same kind
+    of question word, split by commas with "and" or "or" before the last.
+    """
+    words = part.words
+    start = next((n for n, w in enumerate(words) if w.text.lower() in _WH and n > 1), None)
+    if start is None or words[start - 1].text in (",", ";"):
+        return None
+    end = len(words)
+    while end > start and words[end - 1].text in ".!?":
+        end -= 1
+    pieces: list[list[Word]] = [[]]
+    for word in words[start:end]:
+        if word.text == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    if pieces and pieces[-1] and pieces[-1][0].text.lower() in ("and", "or"):
+        pieces[-1] = pieces[-1][1:]
+    if len(pieces) < 3 or not all(p and p[0].text.lower() in _WH for p in pieces):
+        return None
+    if not any(w.text.lower() in ("and", "or") for w in words[start:end]):
+        return None
+    made = Part([*words[:start], Word(":")], [*part.rules, "split-lists"], items=pieces)
+    made.antecedent = part.antecedent
+    return [made]
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    found = [head]
+    for child in head.children:
+        if child.dep_ == "conj" and child.tag_[:2] == head.tag_[:2]:
+            found.extend(_conjuncts(child))
+    return sorted(found, key=lambda t: t.i)
+
+
+SPLITTERS: tuple[tuple[str, Splitter], ...] = (
+    ("split-relatives", relatives),
+    ("split-appositives", appositives),
+    ("split-clauses", clauses),
+    ("split-adverbials", adverbials),
+    ("split-adverbials", participles),
+)
+"""Splitting functions and the rule each belongs to, in the order they are tried."""
+
+
+def split(part: Part, enabled: set[str], max_words: int, bullets: bool) -> list[Part]:
+    """Split a part again and again while it is too long and a rule applies."""
+    done: list[Part] = []
+    todo = [part]
+    for _ in range(40):  # a bound, not a limit a real sentence reaches
+        if not todo:
+            break
+        current = todo.pop(0)
+        made = None
+        long = word_count(current.words) > max_words
+        semicolon = any(w.text == ";" for w in current.words)  # always two ideas: always split
+        if long or semicolon:
+            for name, splitter in SPLITTERS:
+                if name in enabled and (long or name == "split-clauses"):
+                    made = splitter(current)
+                    if made:
+                        break
+        if not made and bullets and "split-lists" in enabled and current.items is None:
+            made = lists(current, max_words) or question_lists(current)
+            if made:
+                done.extend(made)
+                continue
+        if made:
+            todo = made + todo
+        else:
+            done.append(current)
+    return done + todo
