@@ -258,3 +258,12 @@ def test_picture_size_option(tmp_path: Path) -> None:
     for wrong in ({"picture_size": 2.0}, {"hard_words": "nowhere"}):
         with pytest.raises(UsageError):
             options(**wrong)
+
+
+def test_explanations_read_on_after_means() -> None:
+    from easyread.writers.plan import means
+
+    assert means("A group that meets to talk about things.") == "a group that meets to talk about things."
+    assert means("When people work together as equals.") == "when people work together as equals."
+    assert means("Ofsted checks schools.") == "Ofsted checks schools."
+    assert means("NHS stands for National Health Service.") == "NHS stands for National Health Service."

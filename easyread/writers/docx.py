@@ -357,7 +357,7 @@ class _Writer:
         for word in self.plan.hard_words:
             words = self.row(table, word.symbol)
             words.add_run(word.word).bold = True
-            words.add_run(f" means {word.explanation or '(an editor needs to explain this word)'}")
+            words.add_run(f" means {self.plan.meaning(word)}")
 
     def contacts(self) -> None:
         if not self.plan.contacts:

@@ -122,6 +122,31 @@ class Plan:
         """Hard words to explain right under this sentence (each only the first time)."""
         return self.explanations.get(id(sentence), [])
 
+    def meaning(self, word: HardWord) -> str:
+        """What follows "<word> means" in the hard words list."""
+        return means(word.explanation) if word.explanation else NO_MEANING
+
+
+NO_MEANING = "(an editor needs to explain this word)"
+"""Shown in place of an explanation nobody has written yet."""
+
+_OPENING_WORD = re.compile(r"^([A-Z][a-z]*)\b")
+
+
+def means(explanation: str) -> str:
+    """An explanation written as a sentence, made to follow "<word> means".
+
+    Glossary entries start with a capital ("A group that meets..."); after
+    "forum means" the first word is lower-cased, unless it is a name such as
+    "Ofsted" (a word that is rare in lower case).
+    """
+    from wordfreq import zipf_frequency
+
+    match = _OPENING_WORD.match(explanation)
+    if match and match[1] != "I" and zipf_frequency(match[1].lower(), "en") >= 4.0:
+        return match[1].lower() + explanation[match.end() :]
+    return explanation
+
 
 CONTENTS_AFTER_PAGES = 4
 """Documents longer than this many pages get a contents list."""
@@ -325,7 +350,7 @@ def _explanations(document: Document) -> dict[int, list[tuple[str, str]]]:
             if mark.kind != "hard" or not meaning or word.lower() in done:
                 continue
             done.add(word.lower())
-            result.setdefault(id(sentence), []).append((word, meaning))
+            result.setdefault(id(sentence), []).append((word, means(meaning)))
     return result
 
 
