@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..files import atomic_write
+from ..limits import check_images
 from ..model import Document
 from ..options import Options
 from . import html, pdf
@@ -26,6 +27,7 @@ def write(
     document: Document, paths: dict[str, Path], options: Options
 ) -> dict[str, Path]:
     """Write each format to its path atomically (no half-written file is ever left)."""
+    check_images(document, options.limits)
     for fmt, path in paths.items():
         atomic_write(path, WRITERS[fmt](document, options))
     return paths

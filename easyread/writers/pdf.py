@@ -12,6 +12,7 @@ from pathlib import Path
 import weasyprint
 
 from ..fetch import SafeFetcher
+from ..limits import page_limit
 from ..model import Document, Symbol
 from ..options import Options
 from ..resources import font_dir, openmoji_dir, templates_dir
@@ -37,4 +38,5 @@ def to_bytes(document: Document, options: Options) -> bytes:
     html = render(document, options, embed=False)
     fetcher = SafeFetcher(allowed_roots(document, options))
     pdf = weasyprint.HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher)
-    return pdf.write_pdf(pdf_variant="pdf/ua-1")
+    with page_limit(options.limits.max_pages, document.metadata.get("source")):
+        return pdf.write_pdf(pdf_variant="pdf/ua-1")
