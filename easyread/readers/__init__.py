@@ -104,6 +104,8 @@ def _read_file(path: Path, source: str, limits: Limits) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         raise _open_error(path, source, error) from None
+    except ValueError:  # a NUL character in the name
+        raise EasyreadError("cannot read file: the name is not a valid file name", source=source) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):

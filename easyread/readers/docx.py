@@ -54,6 +54,7 @@ _CONTAINERS = frozenset(
 ) | {f"{_MC}AlternateContent", f"{_MC}Choice"}
 """Elements whose content is read as if it stood in their place."""
 _FORMULAS = frozenset({f"{_MATH}oMath", f"{_MATH}oMathPara"})
+_DRAWING_TEXT = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
 _NOTE_PARTS = {
     "/word/footnotes.xml": ("footnote", qn("w:footnote")),
     "/word/endnotes.xml": ("endnote", qn("w:endnote")),
@@ -324,9 +325,12 @@ def _cell_text(cell: etree._Element, table: Table, notes: Notes) -> str:
 
 
 def _note_other_parts(word: WordDocument, notes: Notes) -> None:
-    """Report footnotes, endnotes and comments that hold text: they are left out."""
+    """Report footnotes, endnotes, comments, diagrams and charts that hold text: they are left out."""
     for part in word.part.package.iter_parts():
-        found = _NOTE_PARTS.get(str(part.partname))
+        name = str(part.partname)
+        found = _NOTE_PARTS.get(name)
+        if found is None and name.startswith(("/word/diagrams/data", "/word/charts/chart")):
+            found = ("drawing", _DRAWING_TEXT)
         if found is None:
             continue
         kind, tag = found
@@ -335,6 +339,11 @@ def _note_other_parts(word: WordDocument, notes: Notes) -> None:
                 part.blob, etree.XMLParser(resolve_entities=False, no_network=True)
             )
         except etree.XMLSyntaxError:
+            continue
+        if kind == "drawing":  # a SmartArt diagram or a chart: one item, all its words
+            text = " ".join(t.text or "" for t in root.iter(tag))
+            if clean_inline(text):
+                notes.left_out(kind, text)
             continue
         for note in root.iter(tag):
             if note.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..errors import EasyreadError
 from ..model import Block, BlockKind, Diagnostic, Document, Link, Severity
 from . import html
 from .notes import Notes
@@ -33,7 +34,12 @@ def parse(text: str, source: str) -> Document:
     notes = Notes("markdown")
     tokens = _PARSER.parse(text)
     document = Document(blocks=_blocks(tokens, notes))
-    _check_nesting(tokens, notes)
+    if _check_nesting(tokens, notes) and not document.blocks:
+        raise EasyreadError(
+            f"all the text is nested more than {MAX_NESTING // 2} levels deep in lists or quotes; "
+            "use fewer levels",
+            source=source,
+        )
     first = document.blocks[0] if document.blocks else None
     if first and first.kind is BlockKind.HEADING and first.level == 1:
         document.title = first.text
@@ -42,10 +48,11 @@ def parse(text: str, source: str) -> Document:
     return document
 
 
-def _check_nesting(tokens: list[Token], notes: Notes) -> None:
+def _check_nesting(tokens: list[Token], notes: Notes) -> bool:
+    """Report text skipped by markdown-it's nesting guard; True if there was any."""
     deepest = next((i for i, t in enumerate(tokens) if t.level >= MAX_NESTING - 1), None)
     if deepest is None:
-        return
+        return False
     opener = next((t for t in reversed(tokens[: deepest + 1]) if t.map), None)
     where = f" from line {opener.map[0] + 1}" if opener and opener.map else ""
     notes.add(
@@ -57,6 +64,7 @@ def _check_nesting(tokens: list[Token], notes: Notes) -> None:
             stage="markdown",
         )
     )
+    return True
 
 
 def _blocks(tokens: list[Token], notes: Notes) -> list[Block]:
