@@ -46,8 +46,15 @@ def read_string(text: str, format: str = "txt", name: str = "text", options: Opt
 
 
 def process(document: Document, options: Options | None = None, context: Context | None = None) -> Document:
-    """Run the pipeline stages (sentences, simplify, readability, symbols) over a Document."""
-    context = context or Context(options or Options())
+    """Run the pipeline stages (sentences, simplify, readability, symbols) over a Document.
+
+    A `context` shares a loaded spaCy pipeline and data between calls; `options`,
+    when also given, take precedence over the context's own.
+    """
+    if context is None:
+        context = Context(options or Options())
+    elif options is not None and options != context.options:
+        context = Context(options, nlp=context.nlp)
     return stages.run(document, context)
 
 

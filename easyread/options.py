@@ -127,9 +127,9 @@ class Options:
             with open(path, "rb") as handle:
                 values = tomllib.load(handle)
         except OSError as error:
-            raise UsageError(f"cannot read config file: {error.strerror}", source=str(path))
+            raise UsageError(f"cannot read config file: {error.strerror}", source=str(path)) from None
         except tomllib.TOMLDecodeError as error:
-            raise UsageError(f"config file is not valid TOML: {error}", source=str(path))
+            raise UsageError(f"config file is not valid TOML: {error}", source=str(path)) from None
         return cls.from_dict(values)
 
     def replace(self, **changes: Any) -> Options:
@@ -152,7 +152,7 @@ def _build(cls: type, values: dict[str, Any], prefix: str) -> Any:
 
 
 def _coerce(hint: Any, value: Any, name: str) -> Any:
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _build(hint, value, f"{name}.")
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)

@@ -56,3 +56,17 @@ def no_weasyprint_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
     if collector.records and request.node.get_closest_marker("weasyprint_warnings") is None:
         messages = "; ".join(r.getMessage()[:200] for r in collector.records[:5])
         pytest.fail(f"WeasyPrint logged {len(collector.records)} warning(s): {messages}")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite the golden files in tests/golden/ from the current output.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when golden files should be rewritten instead of compared."""
+    return bool(request.config.getoption("--update-golden"))

@@ -82,7 +82,8 @@ def convert(inputs: tuple[str, ...], out_dir: Path | None, input_format: str, co
     from ..writers import output_paths
 
     options = _options(config, **values)
-    if not inputs:
+    demo = not inputs
+    if demo:
         inputs = (str(data_dir("examples") / EXAMPLE_DEMO),)
     out_dir = out_dir or Path("easyread-output")
     converter = Converter(options)
@@ -110,7 +111,8 @@ def convert(inputs: tuple[str, ...], out_dir: Path | None, input_format: str, co
             report_internal(error, name)
             continue
         written = ", ".join(str(p) for p in result.outputs.values())
-        click.echo(f"{'stdin' if name == '-' else name} -> {written} ({result.seconds:.1f} s)", err=True)
+        shown = "stdin" if name == "-" else f"the bundled example {EXAMPLE_DEMO}" if demo else name
+        click.echo(f"{shown} -> {written} ({result.seconds:.1f} s)", err=True)
     if len(inputs) > 1:
         done = f"{len(inputs) - failed - skipped} converted, "
         click.echo(done + (f"{skipped} skipped, " if skipped else "") + f"{failed} failed", err=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EasyreadError
-from ..model import Diagnostic, Document, Severity
+from ..model import BlockKind, Diagnostic, Document, Severity
 from ..options import Limits
 from . import docx, html, markdown, txt
 from .guard import guard
@@ -186,6 +186,9 @@ def _finish(reader: Reader, data: bytes, source: str, stem: str, limits: Limits)
         document.diagnostics.insert(0, note)
     if not document.blocks and not document.title:
         raise EasyreadError("no text found in this document", source=source)
+    first = document.blocks[0] if document.blocks else None
+    if first and first.kind is BlockKind.HEADING and first.text.casefold() == document.title.casefold():
+        document.blocks.pop(0)  # the title is shown once, on the cover
     guard(document, limits, source)
     document.metadata.setdefault("source", Path(source).name)
     document.metadata.setdefault("format", reader.name)

@@ -160,9 +160,7 @@ def _parse(word: WordDocument) -> Document:
         document.title = clean_inline(properties.title)
     elif not document.title:
         first = next((b for b in document.blocks if b.kind is BlockKind.HEADING), None)
-        if first is not None and first is document.blocks[0]:
-            document.title = first.text
-            document.blocks.pop(0)
+        document.title = first.text if first is not None else ""
     if properties.language:
         document.language = clean_inline(properties.language)[:35]
     if properties.author:
@@ -364,14 +362,17 @@ class _Numbering:
 
     def list_info(self, paragraph: Paragraph, style: str) -> tuple[int, bool] | None:
         """(nesting level, ordered) for a list paragraph, None for any other."""
+        p_pr = paragraph._p.pPr
+        num_pr = p_pr.find(qn("w:numPr")) if p_pr is not None else None
         lowered = style.lower()
-        try:
-            p_pr = paragraph._p.pPr
-            num_pr = p_pr.numPr if p_pr is not None else None
-            level = int(num_pr.ilvl.val) if num_pr is not None and num_pr.ilvl is not None else 0
-            num_id = num_pr.numId.val if num_pr is not None and num_pr.numId is not None else None
-        except (ValueError, TypeError, AttributeError):  # a damaged numbering property
-            num_pr, level, num_id = None, 0, None
+        level, num_id = 0, None
+        if num_pr is not None:
+            ilvl, num_id_element = num_pr.find(qn("w:ilvl")), num_pr.find(qn("w:numId"))
+            try:
+                level = int(ilvl.get(qn("w:val"), 0)) if ilvl is not None else 0
+                num_id = int(num_id_element.get(qn("w:val"), 0)) if num_id_element is not None else None
+            except ValueError:  # a damaged numbering property: read as a plain paragraph
+                num_pr = None
         if num_pr is None:
             if lowered.startswith("list bullet"):
                 return _style_level(lowered), False

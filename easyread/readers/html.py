@@ -2,8 +2,9 @@
 
 Only text is taken from HTML. Scripts, styles, navigation, form controls,
 frames and embedded objects are dropped, so nothing active in a web page
-reaches the output; what a reader of the page would have seen is reported in
-a diagnostic (see `notes`). Link addresses are kept only when they are safe
+reaches the output; content a reader of the page would have seen (frames,
+media, drawings, formulas, pictures) is reported in a diagnostic (see
+`notes`). Link addresses are kept only when they are safe
 (`easyread.links`).
 
 The tree is walked with an explicit stack, not recursion, so a page nested
@@ -25,15 +26,12 @@ from ..model import Block, BlockKind, Document, Link
 from .notes import Notes
 from .text import clean_inline
 
-SILENT = frozenset("script style noscript template head meta link title base".split())
-"""Elements left out without a word: a reader of the page never sees their content."""
+SILENT = frozenset(
+    "script style noscript template head meta link title base nav button select textarea input".split()
+)
+"""Elements left out without a note: invisible, or page furniture (menus and form controls)."""
 
 NOTED = {
-    "nav": "navigation",
-    "button": "form",
-    "select": "form",
-    "textarea": "form",
-    "input": "form",
     "iframe": "embedded",
     "frame": "embedded",
     "frameset": "embedded",
@@ -76,11 +74,9 @@ def parse(text: str, source: str) -> Document:
     root = soup.find("html")
     if isinstance(root, Tag) and root.get("lang"):
         document.language = clean_inline(str(root.get("lang")))[:35]
-    first = document.blocks[0] if document.blocks else None
-    if first and first.kind is BlockKind.HEADING and first.level == 1:
-        document.title = document.title or first.text
-        if first.text == document.title:
-            document.blocks.pop(0)
+    if not document.title:
+        first_h1 = next((b for b in document.blocks if b.kind is BlockKind.HEADING and b.level == 1), None)
+        document.title = first_h1.text if first_h1 else ""
     document.diagnostics.extend(notes.diagnostics())
     return document
 
@@ -387,11 +383,6 @@ class _Walker:
                 frame.text.links.append(link)
 
     def _note(self, element: Tag, kind: str) -> None:
-        if element.name.lower() == "input":
-            if str(element.get("type") or "").lower() == "hidden":
-                return
-            text = str(element.get("value") or element.get("placeholder") or "")
-        else:
-            text = element.get_text(" ")
+        text = element.get_text(" ")
         if clean_inline(text) or kind in _ALWAYS_NOTED:
             self.notes.left_out(kind, text)

@@ -30,7 +30,7 @@ _PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
 
 
 def parse(text: str, source: str) -> Document:
-    """Parse Markdown into the document model; a leading level-1 heading becomes the title."""
+    """Parse Markdown into the document model; a leading level-1 heading is the title."""
     notes = Notes("markdown")
     tokens = _PARSER.parse(text)
     document = Document(blocks=_blocks(tokens, notes))
@@ -43,7 +43,6 @@ def parse(text: str, source: str) -> Document:
     first = document.blocks[0] if document.blocks else None
     if first and first.kind is BlockKind.HEADING and first.level == 1:
         document.title = first.text
-        document.blocks.pop(0)
     document.diagnostics.extend(notes.diagnostics())
     return document
 

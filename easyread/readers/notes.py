@@ -1,10 +1,11 @@
 """What a reader left out or changed, told to the editor once per kind.
 
-Readers deliberately leave some things out: navigation menus, form controls,
-embedded frames, unsafe links. Nothing a reader of the source would see may
+Readers deliberately leave some things out: embedded frames, drawings,
+footnotes, unsafe links. Content a reader of the source would see must not
 vanish silently, so each reader records what it dropped here and the notes
-become diagnostics: one per kind, with a count and an example, so a long web
-page gives a few useful lines rather than hundreds.
+become diagnostics: one per kind, with a count and examples, so a long web
+page gives a few useful lines rather than hundreds. Page furniture (menus,
+form controls, Word's headers and footers) is left out without a note.
 """
 
 from __future__ import annotations
@@ -31,8 +32,6 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {
-    "navigation": Kind("ER101", Severity.INFO, "navigation menu", "navigation menus"),
-    "form": Kind("ER101", Severity.INFO, "form control", "form controls"),
     "embedded": Kind("ER101", Severity.INFO, "embedded frame or object", "embedded frames or objects",
                      "easyread does not load other pages"),
     "media": Kind("ER101", Severity.INFO, "video or sound clip", "video or sound clips"),

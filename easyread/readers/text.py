@@ -16,6 +16,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
 Other format characters stay: zero-width joiners build emoji and Persian
 words, and direction marks keep right-to-left text in order.
 """
+_CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+"""Bytes Windows-1252 does not define: text holding them is in some other encoding."""
 _BINARY = "this looks like a binary file, not text; save it as plain text (UTF-8)"
 
 
@@ -35,7 +37,8 @@ def decode(data: bytes, source: str) -> Decoded:
 
     A UTF-8 file with a few bad bytes keeps its good text and marks the bad
     bytes with U+FFFD (the caller says so in a diagnostic) rather than being
-    decoded as Windows-1252 and garbled throughout. Binary data is refused.
+    decoded as Windows-1252 and garbled throughout. Binary data, and text in
+    any other encoding, is refused.
     """
     for bom, encoding in (
         (codecs.BOM_UTF32_LE, "utf-32"),
@@ -60,6 +63,11 @@ def decode(data: bytes, source: str) -> Decoded:
     if sum(1 for ch in as_utf8 if ord(ch) > 0x7F and ch != "\ufffd") >= replaced:
         # Mostly good UTF-8 with a few bad bytes, as when texts are pasted together.
         return _checked(Decoded(normalise_newlines(as_utf8), "utf-8", replaced), source)
+    if any(byte in data for byte in _CP1252_UNDEFINED):
+        # Neither UTF-8 nor Windows-1252: guessing further would garble the text.
+        raise EasyreadError(
+            "text is not in UTF-8 or Windows-1252; save it as UTF-8 and try again", source=source
+        )
     return _finish(data, "cp1252", "cp1252", source)
 
 

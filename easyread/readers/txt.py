@@ -4,7 +4,7 @@ Conventions (documented in docs/getting-started.md):
 - a blank line separates paragraphs; wrapped lines of a paragraph are joined;
 - a line starting with ``-``, ``*``, ``•`` or ``1.`` / ``1)`` is a list item,
   indented items are nested;
-- a short first line standing alone is the title;
+- a short first line standing alone, with more text after it, is the title;
 - a later short line standing alone, without end punctuation, is a heading.
 """
 
@@ -17,14 +17,14 @@ from .text import clean_inline
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[-*•‣▪◦●]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)$")
 _TITLE_MAX_CHARS = 80
-_HEADING_MAX_WORDS = 8
+_HEADING_MAX_WORDS = 12
 
 
 def parse(text: str, source: str) -> Document:
     """Parse plain text into the document model."""
     paragraphs = _paragraphs(text)
     document = Document()
-    if paragraphs and _is_title(paragraphs[0]):
+    if len(paragraphs) > 1 and _is_title(paragraphs[0]):
         document.title = clean_inline(paragraphs.pop(0)[0])
     for lines in paragraphs:
         document.blocks.extend(_blocks(lines, more_follows=lines is not paragraphs[-1]))

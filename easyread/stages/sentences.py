@@ -60,7 +60,7 @@ def run(document: Document, context: Context) -> Document:
     for block in prose:
         if block.kind is BlockKind.HEADING:
             block.sentences = [Sentence(block.text, original=block.text)]
-    for block, parts in zip(split_blocks, split([b.text for b in split_blocks], context)):
+    for block, parts in zip(split_blocks, split([b.text for b in split_blocks], context), strict=True):
         block.sentences = [Sentence(text, original=text) for text in parts]
     return document
 

@@ -75,7 +75,7 @@ def run(document: Document, context: Context) -> Document:
     symbol_matcher = matcher(context)
     sentences = document.sentences()
     nlp = context.language()
-    for sentence, parsed in zip(sentences, nlp.pipe([s.text for s in sentences], batch_size=64)):
+    for sentence, parsed in zip(sentences, nlp.pipe([s.text for s in sentences], batch_size=64), strict=True):
         symbol = choose(parsed[:], symbol_matcher)
         sentence.symbols = [symbol] if symbol else []
     used = {s.set_id for sentence in sentences for s in sentence.symbols}

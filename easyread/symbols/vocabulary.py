@@ -51,7 +51,7 @@ class Vocabulary:
                     vocabulary.terms.setdefault((term.term, term.pos), term)
                     vocabulary.longest = max(vocabulary.longest, len(term.term.split()))
         except (OSError, KeyError, csv.Error) as error:
-            raise EasyreadError(f"cannot read symbol vocabulary: {error}", source=str(path))
+            raise EasyreadError(f"cannot read symbol vocabulary: {error}", source=str(path)) from None
         return vocabulary
 
     def find(self, term: str, pos: str | None = None) -> Term | None:

@@ -103,7 +103,7 @@ def render(document: Document, options: Options, *, embed: bool = True) -> str:
         css = env.get_template("easyread.css.j2").render(values)
         page = env.get_template("page.html.j2")
     except TemplateNotFound as error:
-        raise UsageError(f"template file {error.name} is missing from the template folder")
+        raise UsageError(f"template file {error.name} is missing from the template folder") from None
     return page.render(
         document=document,
         nodes=outline(document),
