@@ -19,10 +19,11 @@ _local = threading.local()
 
 
 def count_images(document: Document) -> int:
-    """How many pictures the document shows: sentence, word and hard-word pictures."""
+    """How many pictures the document shows: sentence, word, hard-word and contact pictures."""
     sentences = document.sentences()
     count = sum(len(sentence.symbols) + len(sentence.word_symbols) for sentence in sentences)
-    return count + sum(1 for word in document.hard_words if word.symbol is not None)
+    count += sum(1 for word in document.hard_words if word.symbol is not None)
+    return count + sum(1 for contact in document.contacts if contact.symbol is not None)
 
 
 def check_images(document: Document, limits: Limits) -> None:

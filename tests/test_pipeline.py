@@ -25,8 +25,8 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 def test_stages_run_in_order_and_can_be_switched_off() -> None:
     names = [s.name for s in stages.build(Options())]
-    assert names == ["sentences", "simplify", "readability", "symbols"]
-    assert [s.name for s in stages.build(Options(disable=("symbols", "simplify")))] == ["sentences", "readability"]
+    assert names == ["sentences", "simplify", "readability", "symbols", "contacts"]
+    assert [s.name for s in stages.build(Options(disable=("symbols", "simplify")))] == ["sentences", "readability", "contacts"]
 
 
 def test_pipeline_is_checked_when_built() -> None:

@@ -49,9 +49,10 @@ def report_internal(error: BaseException, name: str = "") -> None:
 
 
 def _register() -> None:
-    from . import convert
+    from . import convert, template
 
     cli.add_command(convert.convert)
+    cli.add_command(template.template)
 
 
 _register()

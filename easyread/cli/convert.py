@@ -37,6 +37,8 @@ def _options(config: str | None, **values: Any) -> Options:
         layout.font_size = values["font_size"]
     if values.get("page_size"):
         layout.page_size = values["page_size"].upper()
+    if values.get("html_assets"):
+        layout.html_assets = True
     if values.get("symbol_sets"):
         symbols.sets = (*symbols.sets, *values["symbol_sets"])
     return base.replace(layout=layout, symbols=symbols, **changes)
@@ -59,9 +61,11 @@ def _options(config: str | None, **values: Any) -> Options:
 @click.option("--from", "input_format", default="txt", show_default=True,
               type=click.Choice(["txt", "markdown", "html"]), help="Format of standard input (-).")
 @click.option("--config", type=click.Path(dir_okay=False, path_type=str), help="TOML options file.")
-@click.option("--template", help="Template name or a folder with your own copy.")
+@click.option("--template", help="Template: document, meeting, letter, or a folder with your own copy.")
 @click.option("--font-size", type=click.FloatRange(14, 24), help="Body text size in points (14-24).")
 @click.option("--page-size", type=click.Choice(["A4", "A5"], case_sensitive=False), help="Paper size.")
+@click.option("--html-assets", is_flag=True,
+              help="Put the HTML page's pictures, font and style in a folder beside it.")
 @click.option("--symbols", "symbol_sets", multiple=True, type=click.Path(file_okay=False, path_type=str),
               help="A folder of your own pictures, used before the default set (repeatable).")
 @click.option("--no-simplify", is_flag=True, help="Keep the sentences as they are.")

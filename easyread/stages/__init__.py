@@ -66,9 +66,9 @@ class Stage:
 
 def registry() -> tuple[Stage, ...]:
     """All stages in the order they run."""
-    from . import readability, sentences, simplify, symbols
+    from . import contacts, readability, sentences, simplify, symbols
 
-    return (sentences.STAGE, simplify.STAGE, readability.STAGE, symbols.STAGE)
+    return (sentences.STAGE, simplify.STAGE, readability.STAGE, symbols.STAGE, contacts.STAGE)
 
 
 def build(options: Options) -> list[Stage]:

@@ -9,11 +9,12 @@ from ..files import atomic_write
 from ..limits import check_images
 from ..model import Document
 from ..options import Options
-from . import html, pdf
+from . import docx, html, pdf
 
 WRITERS: dict[str, Callable[[Document, Options], bytes]] = {
     "html": html.to_bytes,
     "pdf": pdf.to_bytes,
+    "docx": docx.to_bytes,
 }
 """Output format -> function producing the file's bytes."""
 
@@ -29,5 +30,8 @@ def write(
     """Write each format to its path atomically (no half-written file is ever left)."""
     check_images(document, options.limits)
     for fmt, path in paths.items():
-        atomic_write(path, WRITERS[fmt](document, options))
+        if fmt == "html" and options.layout.html_assets:
+            html.write_with_assets(document, options, path)
+        else:
+            atomic_write(path, WRITERS[fmt](document, options))
     return paths
