@@ -17,8 +17,8 @@ from fuzzing import (
     Spec,
     any_text,
     assert_clean_error,
-    docx_safe,
     document_text,
+    docx_safe,
     examples,
     markers,
     specs,
@@ -145,7 +145,7 @@ def test_mixed_line_endings_read_as_one(spec: Spec, newlines: list[str]) -> None
     for i in range(len(lines) - 1):
         if endings[i] == "\r" and not lines[i + 1] and endings[i + 1].startswith("\n"):
             endings[i] = "\r\n"  # "\r" then "\n" would be one Windows line ending
-    mixed = "".join(line + ending for line, ending in zip(lines, endings))
+    mixed = "".join(line + ending for line, ending in zip(lines, endings, strict=True))
     assert [(b.kind, b.text) for b in read_string(mixed, "txt", name="input").blocks] == [
         (b.kind, b.text) for b in unix.blocks
     ]

@@ -15,9 +15,8 @@ treats such an element opened directly inside another as its next sibling.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import warnings
+from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from bs4.element import PreformattedString
@@ -361,7 +360,7 @@ class _Walker:
         table = frame.table
         assert table is not None
         block = table.block
-        for cells, all_headers in zip(table.rows, table.all_headers):
+        for cells, all_headers in zip(table.rows, table.all_headers, strict=True):
             if any(cells):
                 if all_headers and len(block.rows) == block.header_rows:
                     block.header_rows += 1
