@@ -11,10 +11,12 @@ nothing and fetch nothing. Every case is counted in docs/security.md.
 from __future__ import annotations
 
 import io
+import re
 import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -180,6 +182,17 @@ def assert_safe_pdf(path: Path) -> None:
     assert SECRET not in text
 
 
+def assert_safe_docx(path: Path) -> None:
+    """No secret in any part, and no outside address but an allowed link."""
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            data = archive.read(name).decode("utf-8", "replace")
+            assert SECRET not in data, name
+            if name.endswith(".rels"):
+                for target in re.findall(r'Target="([^"]*)"[^>]*TargetMode="External"', data):
+                    assert check(html_unescape(target)).verdict is Verdict.KEEP, target
+
+
 def kept_links(document: Document) -> list[str]:
     return [link.url for block in document.blocks for link in block.links]
 
@@ -191,9 +204,10 @@ def kept_links(document: Document) -> list[str]:
 def test_hostile_document_converts_safely(format: str, server: Server, secret: Path, tmp_path: Path) -> None:
     text = hostile_html(server, secret) if format == "html" else hostile_markdown(server, secret)
     document = easyread.read_string(text, format, name="evening")
-    result = easyread.convert(document, tmp_path / "out")
+    result = easyread.convert(document, tmp_path / "out", formats=["html", "pdf", "docx"])
     assert_safe_html(result.outputs["html"].read_text(encoding="utf-8"))
     assert_safe_pdf(result.outputs["pdf"])
+    assert_safe_docx(result.outputs["docx"])
     words = " ".join(b.text for b in result.document.blocks)
     assert "Tuesday at 6pm" in words and "report" in words
     for url in kept_links(result.document):
@@ -228,10 +242,11 @@ def test_word_document_with_hostile_links_and_linked_pictures(server: Server, se
     paragraph.part.relate_to(secret.as_uri(), RT.IMAGE, is_external=True)
     path = tmp_path / "letter.docx"
     word.save(str(path))
-    result = easyread.convert(path, tmp_path / "out")
+    result = easyread.convert(path, tmp_path / "out", formats=["html", "pdf", "docx"])
     assert kept_links(result.document) == ["https://example.org/"]
     assert_safe_html(result.outputs["html"].read_text(encoding="utf-8"))
     assert_safe_pdf(result.outputs["pdf"])
+    assert_safe_docx(result.outputs["docx"])
 
 
 # -- the HTML in a real browser ---------------------------------------------------------------
@@ -421,3 +436,29 @@ def test_the_checks_would_catch_a_leak(server: Server, secret: Path, tmp_path: P
                   f'<img src="{secret.as_uri()}">', '<p style="background:url(http://127.0.0.1/x)">a</p>'):
         with pytest.raises(AssertionError):
             assert_safe_html(leaky)
+
+
+@pytest.mark.weasyprint_warnings
+def test_a_symbol_picture_that_points_elsewhere_loads_nothing(server: Server, secret: Path, tmp_path: Path) -> None:
+    """A picture in the user's own symbol folder is trusted to be shown, not to fetch."""
+    from easyread.model import Symbol
+    from easyread.options import Options, SymbolOptions
+
+    folder = tmp_path / "my-symbols"
+    folder.mkdir()
+    picture = folder / "bus.svg"
+    picture.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
+        f'<image href="{server.url("in-svg.png")}" width="5" height="5"/>'
+        f'<image xlink:href="{secret.as_uri()}" width="5" height="5"/>'
+        f'<style>@import url("{server.url("in-svg.css")}");</style><rect width="4" height="4"/></svg>'
+    )
+    options = Options(disable=("symbols",), symbols=SymbolOptions(sets=(str(folder),)),
+                      formats=("html", "pdf", "docx"))
+    document = easyread.process(easyread.read_string("Bus\n\nThe bus comes at 2pm.", name="bus"), options)
+    for sentence in document.sentences():
+        sentence.symbols = [Symbol("bus", "mine", "a bus", path=str(picture))]
+    outputs = easyread.write(document, tmp_path / "out", options=options)
+    assert_safe_html(outputs["html"].read_text(encoding="utf-8"))
+    assert_safe_pdf(outputs["pdf"])
+    assert_safe_docx(outputs["docx"])
