@@ -220,3 +220,14 @@ def test_a_document_over_the_page_limit_stops_early(pipeline: Context, tmp_path:
 def test_the_page_limit_can_stop_layout_early() -> None:
     """The page limit hooks into WeasyPrint's page generator; this fails if WeasyPrint renames it."""
     assert limits.installed()
+
+
+def test_a_one_megabyte_line_is_a_quick_clean_error(tmp_path: Path) -> None:
+    """Refused when read (limits.max_words), before minutes of language processing."""
+    path = tmp_path / "line.txt"
+    path.write_text("The bus stops at the school gate at 2pm. " * 26_000)
+    assert path.stat().st_size > 2**20
+    with pytest.raises(EasyreadError, match=r"limits\.max_words") as caught:
+        easyread.convert(path, tmp_path / "out")
+    assert_clean_error(caught.value, str(path))
+    assert not (tmp_path / "out").exists()
