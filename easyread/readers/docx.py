@@ -9,7 +9,8 @@ bomb or damaged anywhere. The archive is checked from its directory before
 anything is unpacked (`check_archive`), and any failure inside python-docx
 becomes one clear error. Text that python-docx's own paragraph API skips is
 still read: tracked insertions, content controls, fields, smart tags and
-text boxes. Footnotes, endnotes and comments are left out and reported.
+text boxes. Footnotes, endnotes, comments, diagrams and charts are left out
+and reported.
 """
 
 from __future__ import annotations
