@@ -36,8 +36,8 @@ class SymbolOptions:
 
     sets: tuple[str, ...] = ()
     """Extra symbol set folders, tried before the default set in this order."""
-    overrides: str | None = None
-    """A file mapping words or phrases to a symbol id or image path."""
+    overrides: tuple[str, ...] = ()
+    """Files choosing the picture for words: symbol id or image (project, then document; later wins)."""
     default_set: bool = True
     """Whether the bundled OpenMoji set is used."""
     min_score: float = 0.6

@@ -49,9 +49,10 @@ def report_internal(error: BaseException, name: str = "") -> None:
 
 
 def _register() -> None:
-    from . import convert, template
+    from . import convert, symbols, template
 
     cli.add_command(convert.convert)
+    cli.add_command(symbols.symbols)
     cli.add_command(template.template)
 
 

@@ -41,6 +41,10 @@ def _options(config: str | None, **values: Any) -> Options:
         layout.html_assets = True
     if values.get("symbol_sets"):
         symbols.sets = (*symbols.sets, *values["symbol_sets"])
+    if values.get("symbol_overrides"):
+        symbols.overrides = (*symbols.overrides, *values["symbol_overrides"])
+    if values.get("inline_symbols"):
+        symbols.inline = True
     return base.replace(layout=layout, symbols=symbols, **changes)
 
 
@@ -66,8 +70,13 @@ def _options(config: str | None, **values: Any) -> Options:
 @click.option("--page-size", type=click.Choice(["A4", "A5"], case_sensitive=False), help="Paper size.")
 @click.option("--html-assets", is_flag=True,
               help="Put the HTML page's pictures, font and style in a folder beside it.")
-@click.option("--symbols", "symbol_sets", multiple=True, type=click.Path(file_okay=False, path_type=str),
+@click.option("--symbols", "symbol_sets", multiple=True,
+              type=click.Path(exists=True, file_okay=False, path_type=str),
               help="A folder of your own pictures, used before the default set (repeatable).")
+@click.option("--symbol-overrides", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=str),
+              help="A .csv, .tsv or .toml file choosing the picture for words (repeatable; later wins).")
+@click.option("--inline-symbols", is_flag=True, help="Also put a small picture above each content word.")
 @click.option("--no-simplify", is_flag=True, help="Keep the sentences as they are.")
 @click.option("--no-symbols", is_flag=True, help="Leave out the pictures.")
 @click.option("--model", help="spaCy pipeline to use (default: the English small model).")

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, BlockKind, Contact, Document, Symbol
-from ..resources import openmoji_credit, openmoji_dir
 from . import Context, Stage
+from . import symbols as symbols_stage
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 WEB = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
@@ -103,23 +103,11 @@ def named(text: str, people: list[str]) -> str:
 
 
 def _picture(kind: str, context: Context) -> Symbol | None:
-    options = context.options
-    if "symbols" in options.disable or not options.symbols.default_set:
+    if "symbols" in context.options.disable:
         return None
     term, fallback = PICTURES[kind]
-
-    def vocabulary():  # type: ignore[no-untyped-def]
-        from ..symbols import Vocabulary
-
-        return Vocabulary.load()
-
-    entry = context.resource("symbols.vocabulary", vocabulary).find(term)
-    hexcode = entry.symbol if entry else fallback
-    path = openmoji_dir() / f"{hexcode}.svg"
-    if not path.is_file():
-        path = openmoji_dir() / f"{fallback}.svg"
-        hexcode = fallback
-    return Symbol(hexcode, "openmoji", term, str(path), 1.0, term)
+    pictures = symbols_stage.library(context)
+    return pictures.lookup(term) or pictures.symbol_for(fallback, label=term, query=term)
 
 
 def _block_text(block: Block) -> str:
@@ -166,8 +154,8 @@ def run(document: Document, context: Context) -> Document:
     for contact in contacts:
         contact.symbol = _picture(contact.kind, context)
     document.contacts = contacts
-    if any(c.symbol for c in contacts) and "OpenMoji" not in {c.name for c in document.credits}:
-        document.credits.append(openmoji_credit())
+    if any(c.symbol for c in contacts):
+        symbols_stage.credit_sets(document, symbols_stage.library(context))
     return document
 
 

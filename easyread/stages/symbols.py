@@ -1,88 +1,132 @@
-"""Choose a picture for each sentence: the picture of its main idea.
+"""Give each sentence the picture of its main idea (and, in inline mode, each word its own).
 
-The key concept is looked for in this order: a vocabulary phrase of several
-words ("young people"), the subject of the main clause, its object, the main
-verb, then any other noun. Names of people and places are never matched to
-an unrelated picture. The same word always gets the same picture.
+The work is in `easyread.symbols`: `concepts` picks the key concept of a
+parsed sentence, `library` matches it to a picture. This stage parses the
+sentences, keeps one `Memory` per document (so a word keeps its sense and
+its picture from the first sentence to the last), credits the sets used, and
+tells the editor which sentences have no picture.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
-
-from ..model import Document, Symbol
-from ..symbols import Matcher, Vocabulary, openmoji
+from ..model import BlockKind, Diagnostic, Document, Sentence, Severity
+from ..symbols import concepts
+from ..symbols.concepts import TITLES
+from ..symbols.library import Library, Memory
 from . import Context, Stage
 
-_SUBJECTS = ("nsubj", "nsubjpass")
-_OBJECTS = ("dobj", "attr", "pobj", "dative")
-_WEAK_VERBS = frozenset("be have do get make go can will may must should would could".split())
-_NAMES = frozenset("PERSON GPE LOC FAC ORG NORP".split())
+NO_PICTURE = "ER401"
+"""Diagnostic: no picture fits a sentence; an editor should choose one or leave it."""
+
+SKIPPED = "ER402"
+"""Diagnostic: a user's picture, overrides line or set file was skipped (the reason says why)."""
 
 
-def matcher(context: Context) -> Matcher:
-    """The matcher for the options' symbol sets, loaded once per context."""
-
-    def build() -> Matcher:
-        sets = [openmoji()] if context.options.symbols.default_set else []
-        return Matcher(sets, Vocabulary.load(), context.options.symbols.min_score)
-
-    return context.resource("symbols.matcher", build)
+def library(context: Context) -> Library:
+    """The symbol library for the context's options, loaded once per context (a batch shares it)."""
+    return context.resource(
+        "symbols.library", lambda: Library.from_options(context.options.symbols)
+    )
 
 
-def candidates(sentence: Span, longest_phrase: int) -> list[tuple[str, str]]:
-    """(term, part of speech) pairs for a parsed sentence, best first."""
-    found: list[tuple[str, str]] = []
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
-    for size in range(min(longest_phrase, 4), 1, -1):
-        for start in range(len(words) - size + 1):
-            window = words[start : start + size]
-            if any(_is_name(t) for t in window):
-                continue
-            lemmas = " ".join([*(t.lower_ for t in window[:-1]), window[-1].lemma_.lower()])
-            found.append((lemmas, window[-1].pos_))
-            found.append((" ".join(t.lower_ for t in window), window[-1].pos_))
-    root = sentence.root
-    ordered: list[Token] = []
-    ordered += [t for t in root.children if t.dep_ in _SUBJECTS]
-    ordered += [t for t in root.children if t.dep_ in _OBJECTS]
-    ordered += [g for t in root.children if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
-    if root.pos_ == "VERB" and root.lemma_.lower() not in _WEAK_VERBS:
-        ordered.append(root)
-    ordered += [t for t in words if t.pos_ in ("NOUN", "VERB", "ADJ")]
-    for token in ordered:
-        if token.pos_ in ("NOUN", "VERB", "ADJ") and not _is_name(token):
-            found.append((token.lemma_.lower(), token.pos_))
-            found.append((token.lower_, token.pos_))
-    return found
+def for_parsing(text: str, heading: bool = False) -> str:
+    """Text as the parser should see it: Title Case Headings lowered, so words are not names.
+
+    spaCy tags every capitalised word of "Transport To School And College" as a
+    proper noun; names never get a picture, so the heading would get none. Only
+    headings are lowered ("Rose Green" in a sentence is a name), and a word after
+    a title stays a name ("Meeting With Mr Bird"). The lowered text has the same
+    length, so character offsets still line up.
+    """
+    if not heading:
+        return text
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) > 1 and all(w.isupper() for w in words):
+        return text[:1] + text[1:].lower()  # A HEADING IN CAPITALS
+    capitals = sum(1 for w in words if w[0].isupper() and not w.isupper())
+    if len(words) < 2 or capitals < 0.6 * len(words):
+        return text
+    parts = _split_keep(text)
+    lowered = [parts[0]]
+    for index, part in enumerate(parts[1:], start=1):
+        after_title = index >= 2 and parts[index - 2].lower().rstrip(".") in TITLES
+        keep = (part.isupper() and len(part) > 1) or after_title
+        lowered.append(part if keep else part.lower())
+    result = "".join(lowered)
+    return result if len(result) == len(text) else text
 
 
-def _is_name(token: Token) -> bool:
-    return token.pos_ == "PROPN" or token.ent_type_ in _NAMES
-
-
-def choose(sentence: Span, symbol_matcher: Matcher) -> Symbol | None:
-    """The picture for a sentence's main idea, or None."""
-    for term, pos in candidates(sentence, symbol_matcher.vocabulary.longest):
-        symbol = symbol_matcher.match(term, pos)
-        if symbol is not None:
-            return symbol
-    return None
+def _split_keep(text: str) -> list[str]:
+    parts: list[str] = []
+    current = ""
+    for char in text:
+        if char.isspace():
+            parts += [current, char] if current else [char]
+            current = ""
+        else:
+            current += char
+    return [*parts, current] if current else parts
 
 
 def run(document: Document, context: Context) -> Document:
-    """Give each sentence the picture of its main idea and credit the sets used."""
-    symbol_matcher = matcher(context)
-    sentences = document.sentences()
-    nlp = context.language()
-    for sentence, parsed in zip(sentences, nlp.pipe([s.text for s in sentences], batch_size=64), strict=True):
-        symbol = choose(parsed[:], symbol_matcher)
+    """Pick each sentence's picture (and word pictures in inline mode); credit the sets used."""
+    symbols = library(context)
+    memory = Memory()
+    inline = context.options.symbols.inline
+    already = len(symbols.problems)
+    places = [
+        (b, s, sentence)
+        for b, block in enumerate(document.blocks)
+        for s, sentence in enumerate(block.sentences)
+    ]
+    headings = {b for b, block in enumerate(document.blocks) if block.kind is BlockKind.HEADING}
+    texts = [for_parsing(sentence.text, b in headings) for b, _, sentence in places]
+    parsed = context.language().pipe(texts, batch_size=64)
+    for (block_index, sentence_index, sentence), doc in zip(places, parsed, strict=True):
+        span = doc[:]
+        symbol = concepts.key_concept(span, symbols, memory)
         sentence.symbols = [symbol] if symbol else []
-    used = {s.set_id for sentence in sentences for s in sentence.symbols}
-    for symbol_set in symbol_matcher.sets:
-        if symbol_set.id in used and symbol_set.name not in {c.name for c in document.credits}:
-            document.credits.append(symbol_set.credit())
+        sentence.word_symbols = concepts.word_symbols(span, symbols, memory) if inline else []
+        if symbol is None:
+            _no_picture(document, sentence, block_index, sentence_index)
+    for word in document.hard_words:
+        if word.symbol is None:
+            word.symbol = symbols.lookup(word.word)
+    credit_sets(document, symbols)
+    for problem in (
+        symbols.problems[: symbols.loaded] + symbols.problems[max(already, symbols.loaded) :]
+    ):
+        document.diagnostics.append(Diagnostic(SKIPPED, problem, Severity.WARNING, "symbols"))
     return document
+
+
+def _no_picture(document: Document, sentence: Sentence, block: int, index: int) -> None:
+    if "no-picture" not in sentence.flags:
+        sentence.flags.append("no-picture")
+    excerpt = sentence.text if len(sentence.text) <= 60 else sentence.text[:57] + "..."
+    document.diagnostics.append(
+        Diagnostic(
+            NO_PICTURE,
+            f"no picture fits \u201c{excerpt}\u201d; choose one with an overrides file or leave it",
+            Severity.INFO,
+            "symbols",
+            block,
+            index,
+        )
+    )
+
+
+def credit_sets(document: Document, symbols: Library) -> None:
+    """Add a colophon credit for every set whose pictures the document uses."""
+    used = {s.set_id for sentence in document.sentences() for s in sentence.symbols}
+    used |= {contact.symbol.set_id for contact in document.contacts if contact.symbol}
+    used |= {w.symbol.set_id for sentence in document.sentences() for w in sentence.word_symbols}
+    used |= {word.symbol.set_id for word in document.hard_words if word.symbol}
+    named = {credit.name for credit in document.credits}
+    for symbol_set in symbols.sets:
+        if symbol_set.id in used and symbol_set.name not in named:
+            document.credits.append(symbol_set.credit())
+            named.add(symbol_set.name)
 
 
 STAGE = Stage(
