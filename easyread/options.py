@@ -103,7 +103,9 @@ class Options:
     hard_word_zipf: float = 3.5
     """A word rarer than this wordfreq Zipf frequency counts as hard."""
     creation_date: str | None = None
-    """ISO date-time written into the HTML and PDF metadata; None writes no date."""
+    """ISO date-time for the cover and the HTML and PDF metadata (reproducible builds).
+
+    None puts today's date on the cover and no date in the metadata."""
     simplify: SimplifyOptions = field(default_factory=SimplifyOptions)
     """Simplification settings."""
     symbols: SymbolOptions = field(default_factory=SymbolOptions)
