@@ -67,12 +67,27 @@ class LayoutOptions:
 
 @dataclass(slots=True)
 class Limits:
-    """Guards against inputs that would exhaust memory or time."""
+    """Guards against inputs that would exhaust memory or time (see docs/security.md)."""
 
     max_input_bytes: int = 20 * 1024 * 1024
     """Largest input file accepted."""
+    max_unpacked_bytes: int = 100 * 1024 * 1024
+    """Largest total a .docx may unpack to; checked before anything is unpacked."""
     max_blocks: int = 20_000
     """Most headings, paragraphs and list items in one document."""
+    max_words: int = 50_000
+    """Most words in one document: more would take minutes and make hundreds of pages."""
+    max_paragraph_chars: int = 10_000
+    """Longer paragraphs are split at sentence ends (with a diagnostic), so the language model copes."""
+    max_pages: int = 300
+    """Most pages in a PDF; a longer document is refused before it is laid out in full."""
+    max_images: int = 5_000
+    """Most pictures in one output document."""
+
+    def __post_init__(self) -> None:
+        for item in dataclasses.fields(self):
+            if getattr(self, item.name) < 1:
+                raise UsageError(f"option limits.{item.name} must be at least 1")
 
 
 @dataclass(slots=True)
@@ -88,7 +103,9 @@ class Options:
     hard_word_zipf: float = 3.5
     """A word rarer than this wordfreq Zipf frequency counts as hard."""
     creation_date: str | None = None
-    """Fixed ISO date-time for reproducible PDFs; None uses the current time."""
+    """ISO date-time for the cover and the HTML and PDF metadata (reproducible builds).
+
+    None puts today's date on the cover and no date in the metadata."""
     simplify: SimplifyOptions = field(default_factory=SimplifyOptions)
     """Simplification settings."""
     symbols: SymbolOptions = field(default_factory=SymbolOptions)

@@ -80,14 +80,19 @@ def _options(config: str | None, **values: Any) -> Options:
 @click.option("--no-simplify", is_flag=True, help="Keep the sentences as they are.")
 @click.option("--no-symbols", is_flag=True, help="Leave out the pictures.")
 @click.option("--model", help="spaCy pipeline to use (default: the English small model).")
+@click.option("--skip-existing", is_flag=True,
+              help="Skip inputs whose outputs exist and are newer than the input and config "
+                   "(finish a batch that was stopped).")
 def convert(inputs: tuple[str, ...], out_dir: Path | None, input_format: str, config: str | None,
-            **values: Any) -> int:
+            skip_existing: bool, **values: Any) -> int:
     """Convert documents (.txt .md .docx .html, or - for standard input) into easy-read HTML and PDF.
 
     With no INPUTS, converts a bundled example so you can see what easyread makes.
     """
     from ..api import Converter
+    from ..files import up_to_date
     from ..readers import read_stdin
+    from ..writers import output_paths
 
     options = _options(config, **values)
     demo = not inputs
@@ -95,12 +100,18 @@ def convert(inputs: tuple[str, ...], out_dir: Path | None, input_format: str, co
         inputs = (str(data_dir("examples") / EXAMPLE_DEMO),)
     out_dir = out_dir or Path("easyread-output")
     converter = Converter(options)
-    failed = 0
+    failed = skipped = 0
     used_stems: set[str] = set()
     for name in inputs:
         try:
             source = read_stdin(input_format, options.limits) if name == "-" else name
             stem = _unique_stem(Path("stdin" if name == "-" else name).stem, used_stems)
+            if skip_existing and name != "-":
+                paths = output_paths(stem, out_dir, options.formats)
+                if up_to_date(Path(name), paths.values(), *([Path(config)] if config else [])):
+                    click.echo(f"{name}: skipped, its outputs are up to date", err=True)
+                    skipped += 1
+                    continue
             result = converter.convert(source, out_dir, stem=stem)
         except UsageError:
             raise
@@ -116,7 +127,8 @@ def convert(inputs: tuple[str, ...], out_dir: Path | None, input_format: str, co
         shown = "stdin" if name == "-" else f"the bundled example {EXAMPLE_DEMO}" if demo else name
         click.echo(f"{shown} -> {written} ({result.seconds:.1f} s)", err=True)
     if len(inputs) > 1:
-        click.echo(f"{len(inputs) - failed} converted, {failed} failed", err=True)
+        done = f"{len(inputs) - failed - skipped} converted, "
+        click.echo(done + (f"{skipped} skipped, " if skipped else "") + f"{failed} failed", err=True)
     return 1 if failed else 0
 
 

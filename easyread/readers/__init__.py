@@ -2,20 +2,29 @@
 
 Each format has one module; this table is the only place that knows them all.
 Formats never import writers, and writers never import readers.
+
+Whatever the input, reading ends in a Document or in an `EasyreadError`
+whose one-line message names the file and the problem; `guard` then keeps
+the document within the limits later stages rely on.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EasyreadError
-from ..model import BlockKind, Document
+from ..model import BlockKind, Diagnostic, Document, Severity
 from ..options import Limits
 from . import docx, html, markdown, txt
+from .guard import guard
+from .sniff import looks_like_html, sniff
 from .text import decode
 
 
@@ -27,12 +36,31 @@ class Reader:
     """Format name used in metadata and on the command line."""
     extensions: tuple[str, ...]
     """File name endings that select this reader."""
-    parse: Callable[[bytes, str], Document]
+    parse: Callable[[bytes, str, Limits], Document]
     """Turns the file's bytes (and its name, for messages) into a Document."""
 
 
-def _text_reader(parse: Callable[[str, str], Document]) -> Callable[[bytes, str], Document]:
-    return lambda data, source: parse(decode(data, source), source)
+def _text_reader(parse: Callable[[str, str], Document]) -> Callable[[bytes, str, Limits], Document]:
+    def read_text(data: bytes, source: str, limits: Limits) -> Document:
+        decoded = decode(data, source)
+        document = parse(decoded.text, source)
+        if decoded.encoding != "utf-8":
+            document.metadata.setdefault("encoding", decoded.encoding)
+        if decoded.replaced:
+            document.diagnostics.append(_unreadable(decoded.replaced, "bytes", decoded.encoding.upper()))
+        return document
+
+    return read_text
+
+
+def _unreadable(count: int, what: str, encoding: str) -> Diagnostic:
+    return Diagnostic(
+        "ER105",
+        f"{count} {what} of the text could not be read as {encoding} and show as “\ufffd”; "
+        "check those places against the original.",
+        Severity.WARNING,
+        stage="read",
+    )
 
 
 READERS: tuple[Reader, ...] = (
@@ -42,6 +70,8 @@ READERS: tuple[Reader, ...] = (
     Reader("html", (".html", ".htm"), _text_reader(html.parse)),
 )
 """Every input format, in the order shown to users."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 SUPPORTED = " ".join(ext for reader in READERS for ext in reader.extensions[:1])
 
@@ -60,29 +90,60 @@ def read(path: str | os.PathLike[str], limits: Limits | None = None) -> Document
     """Read a file into a Document (the reader is chosen by the file extension)."""
     path = Path(path)
     source = str(path)
-    if path.is_dir():
-        raise EasyreadError("this is a folder, not a file", source=source)
-    reader = reader_for(source)
     limits = limits or Limits()
+    reader = reader_for(source) if not path.is_dir() else None
+    data = _read_file(path, source, limits)
+    assert reader is not None  # a folder was refused when it was opened
+    return _finish(reader, data, source, path.stem, limits)
+
+
+def _read_file(path: Path, source: str, limits: Limits) -> bytes:
+    """The file's bytes, refusing anything that is not a regular file of acceptable size."""
     try:
-        size = path.stat().st_size
-        if size > limits.max_input_bytes:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise _open_error(path, source, error) from None
+    except ValueError:  # a NUL character in the name
+        raise EasyreadError("cannot read file: the name is not a valid file name", source=source) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise EasyreadError("this is a folder, not a file", source=source)
+        if not stat.S_ISREG(info.st_mode):
             raise EasyreadError(
-                f"file is {size / 2**20:.1f} MB, more than the limit of "
-                f"{limits.max_input_bytes / 2**20:.0f} MB",
+                "this is not a regular file (it is a pipe, device or socket); give a document file",
                 source=source,
             )
-        with open(path, "rb") as handle:
-            data = handle.read(limits.max_input_bytes + 1)
-    except FileNotFoundError:
-        raise EasyreadError("file not found", source=source) from None
-    except PermissionError:
-        raise EasyreadError("cannot read file: permission denied", source=source) from None
-    except IsADirectoryError:
-        raise EasyreadError("this is a folder, not a file", source=source) from None
+        if info.st_size > limits.max_input_bytes:
+            raise EasyreadError(
+                f"file is {info.st_size / 2**20:.1f} MB, more than the limit of "
+                f"{_megabytes(limits.max_input_bytes)} (limits.max_input_bytes)",
+                source=source,
+            )
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(limits.max_input_bytes + 1)
     except OSError as error:
         raise EasyreadError(f"cannot read file: {error.strerror or error}", source=source) from None
-    return _finish(reader, data, source, path.stem, limits)
+    finally:
+        os.close(fd)
+
+
+def _open_error(path: Path, source: str, error: OSError) -> EasyreadError:
+    if error.errno == errno.ENOENT:
+        if path.is_symlink():
+            return EasyreadError("the link points to a file that does not exist", source=source)
+        return EasyreadError("file not found", source=source)
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return EasyreadError("cannot read file: permission denied", source=source)
+    if error.errno == errno.EISDIR:
+        return EasyreadError("this is a folder, not a file", source=source)
+    if error.errno == errno.ELOOP:
+        return EasyreadError("cannot read file: too many symbolic links (a link loop)", source=source)
+    if error.errno == errno.ENAMETOOLONG:
+        return EasyreadError("cannot read file: the name is too long", source=source)
+    return EasyreadError(f"cannot read file: {error.strerror or error}", source=source)
 
 
 def read_string(
@@ -92,7 +153,12 @@ def read_string(
     reader = reader_for(format)
     if reader.name == "docx":
         raise EasyreadError("a .docx document cannot be given as text; give the file", source=name)
-    return _finish(reader, text.encode("utf-8"), name, name, limits or Limits())
+    # Lone surrogates (from badly decoded file names, say) cannot be encoded.
+    text, replaced = _SURROGATE.subn("\ufffd", text)
+    document = _finish(reader, text.encode("utf-8"), name, name, limits or Limits())
+    if replaced:
+        document.diagnostics.append(_unreadable(replaced, "characters", "Unicode"))
+    return document
 
 
 def read_stdin(format: str = "txt", limits: Limits | None = None) -> Document:
@@ -105,28 +171,56 @@ def read_stdin(format: str = "txt", limits: Limits | None = None) -> Document:
 def _finish(reader: Reader, data: bytes, source: str, stem: str, limits: Limits) -> Document:
     if len(data) > limits.max_input_bytes:
         raise EasyreadError(
-            f"input is more than the limit of {limits.max_input_bytes / 2**20:.0f} MB", source=source
+            f"input is more than the limit of {_megabytes(limits.max_input_bytes)} "
+            "(limits.max_input_bytes)",
+            source=source,
         )
     if not data.strip():
         raise EasyreadError("the file is empty", source=source)
+    reader, note = _check_kind(reader, data, source)
     try:
-        document = reader.parse(data, source)
+        document = reader.parse(data, source, limits)
     except RecursionError:
         raise EasyreadError("the document is nested too deeply to read", source=source) from None
+    if note:
+        document.diagnostics.insert(0, note)
     if not document.blocks and not document.title:
         raise EasyreadError("no text found in this document", source=source)
-    if len(document.blocks) > limits.max_blocks:
-        raise EasyreadError(
-            f"document has {len(document.blocks)} paragraphs, more than the limit of "
-            f"{limits.max_blocks}",
-            source=source,
-        )
     first = document.blocks[0] if document.blocks else None
     if first and first.kind is BlockKind.HEADING and first.text.casefold() == document.title.casefold():
         document.blocks.pop(0)  # the title is shown once, on the cover
+    guard(document, limits, source)
     document.metadata.setdefault("source", Path(source).name)
     document.metadata.setdefault("format", reader.name)
     document.metadata.setdefault("stem", stem)
     if not document.title:
         document.title = stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Easy read"
     return document
+
+
+def _check_kind(reader: Reader, data: bytes, source: str) -> tuple[Reader, Diagnostic | None]:
+    """Refuse a file whose bytes are another format; read a web page named .txt as HTML."""
+    found = sniff(data)
+    if found is not None:
+        kind, message = found
+        if not (kind == "zip" and reader.name == "docx"):
+            raise EasyreadError(f"this is {message}", source=source)
+    elif reader.name == "docx":
+        raise EasyreadError(
+            "not a valid .docx file (it is not a zip archive); if it is text, "
+            "give it a .txt name",
+            source=source,
+        )
+    if reader.name == "txt" and looks_like_html(data):
+        note = Diagnostic(
+            "ER100",
+            "This text file holds a web page (HTML), so it was read as HTML.",
+            Severity.INFO,
+            stage="read",
+        )
+        return reader_for("html"), note
+    return reader, None
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:g} MB"

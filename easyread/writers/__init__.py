@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..files import atomic_write
+from ..limits import check_images
 from ..model import Document
 from ..options import Options
 from . import docx, html, pdf
@@ -27,6 +28,7 @@ def write(
     document: Document, paths: dict[str, Path], options: Options
 ) -> dict[str, Path]:
     """Write each format to its path atomically (no half-written file is ever left)."""
+    check_images(document, options.limits)
     for fmt, path in paths.items():
         if fmt == "html" and options.layout.html_assets:
             html.write_with_assets(document, options, path)

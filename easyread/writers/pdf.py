@@ -16,6 +16,7 @@ from pathlib import Path
 import weasyprint
 
 from ..fetch import SafeFetcher
+from ..limits import page_limit
 from ..model import Document, Symbol
 from ..options import Options
 from ..resources import font_dir, openmoji_dir, templates_dir
@@ -49,7 +50,8 @@ def layout(document: Document, options: Options, contents: bool | None = None) -
 
 def to_bytes(document: Document, options: Options) -> bytes:
     """The PDF file's bytes."""
-    pages = layout(document, options, contents=False)
-    if len(pages.pages) > CONTENTS_AFTER_PAGES:
-        pages = layout(document, options, contents=True)
+    with page_limit(options.limits.max_pages, document.metadata.get("source")):
+        pages = layout(document, options, contents=False)
+        if len(pages.pages) > CONTENTS_AFTER_PAGES:
+            pages = layout(document, options, contents=True)
     return pages.write_pdf(pdf_variant="pdf/ua-1")
