@@ -112,7 +112,7 @@ def test_cli_rules_and_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["simplify", "--disable", "nonsense", "-"]) == 2
     assert "unknown simplification rule 'nonsense'" in capsys.readouterr().err
     assert main(["simplify", "missing-file.txt"]) == 1
-    assert "cannot read the file" in capsys.readouterr().err
+    assert "missing-file.txt: file not found" in capsys.readouterr().err
 
 
 def test_cli_disable_and_explain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,30 +4,27 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
 from ..errors import EasyreadError
-from ..options import Options
+from ..options import Limits, Options
 
 
-def _read(source: str, limit: int) -> str:
+def _read(source: str, limits: Limits) -> str:
+    from ..readers import read_bytes
     from ..readers.text import decode
 
     if source == "-":
-        data = sys.stdin.buffer.read(limit + 1)
+        data = sys.stdin.buffer.read(limits.max_input_bytes + 1)
         name = "stdin"
+        if len(data) > limits.max_input_bytes:
+            raise EasyreadError("input is larger than the limit (limits.max_input_bytes)", source=name)
     else:
-        try:
-            with open(source, "rb") as handle:
-                data = handle.read(limit + 1)
-        except OSError as error:
-            raise EasyreadError(f"cannot read the file: {error.strerror}", source=source) from None
-        name = source
-    if len(data) > limit:
-        raise EasyreadError(f"input is larger than the limit of {limit} bytes", source=name)
-    return decode(data, name)
+        data, name = read_bytes(Path(source), limits), source
+    return decode(data, name).text
 
 
 @click.command(
@@ -97,7 +94,7 @@ def simplify(
         settings.max_words = max_words
     options = options.replace(simplify=settings, language_model=model or options.language_model)
     enabled_rules(options)  # a misspelt rule name fails before the model loads
-    result = run(_read(source, options.limits.max_input_bytes), options, lines=lines)
+    result = run(_read(source, options.limits), options, lines=lines)
     if as_json:
         click.echo(json.dumps(_as_dict(result), ensure_ascii=False, indent=2))
         return 0

@@ -92,13 +92,14 @@ def read(path: str | os.PathLike[str], limits: Limits | None = None) -> Document
     source = str(path)
     limits = limits or Limits()
     reader = reader_for(source) if not path.is_dir() else None
-    data = _read_file(path, source, limits)
+    data = read_bytes(path, limits)
     assert reader is not None  # a folder was refused when it was opened
     return _finish(reader, data, source, path.stem, limits)
 
 
-def _read_file(path: Path, source: str, limits: Limits) -> bytes:
+def read_bytes(path: Path, limits: Limits) -> bytes:
     """The file's bytes, refusing anything that is not a regular file of acceptable size."""
+    source = str(path)
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
