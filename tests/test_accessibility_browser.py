@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from writers_support import EXAMPLES, ROOT, TEMPLATES, options, processed, rich_document
 
 import easyread
 from easyread.model import Document
 from easyread.options import Options
-from writers_support import EXAMPLES, ROOT, TEMPLATES, options, processed, rich_document
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -12,12 +12,12 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from PIL import Image
+from writers_support import EXAMPLES, TEMPLATES, options, processed, rich_document
 
 import easyread
 from easyread.model import Document
 from easyread.options import Options
 from easyread.writers import WRITERS
-from writers_support import EXAMPLES, TEMPLATES, options, processed, rich_document
 
 DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"

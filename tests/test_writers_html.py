@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from writers_support import line, long_document, options, rich_document, symbol
 
 import easyread
 from easyread.cli import main
@@ -18,7 +19,6 @@ from easyread.errors import UsageError
 from easyread.model import Sentence, Symbol
 from easyread.resources import templates_dir
 from easyread.writers import html
-from writers_support import line, long_document, options, rich_document, symbol
 
 
 def soup_of(document=None, template: str = "document", **layout: object) -> BeautifulSoup:  # type: ignore[no-untyped-def]

@@ -11,11 +11,19 @@ from typing import Any
 import page as validator
 import pikepdf
 import pytest
+from writers_support import (
+    EXAMPLES,
+    TEMPLATES,
+    long_document,
+    options,
+    processed,
+    rich_document,
+    symbol,
+)
 
 import easyread
 from easyread.model import Document
 from easyread.writers import pdf
-from writers_support import EXAMPLES, TEMPLATES, long_document, options, processed, rich_document, symbol
 
 A4 = (595.28, 841.89)
 A5 = (419.53, 595.28)

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from ..errors import EasyreadError, UsageError
+from ..files import unique_name
 from ..options import FORMATS, Options
 from ..resources import data_dir
 from . import report_internal
@@ -105,7 +106,7 @@ def convert(inputs: tuple[str, ...], out_dir: Path | None, input_format: str, co
     for name in inputs:
         try:
             source = read_stdin(input_format, options.limits) if name == "-" else name
-            stem = _unique_stem(Path("stdin" if name == "-" else name).stem, used_stems)
+            stem = unique_name(Path("stdin" if name == "-" else name).stem, used_stems)
             if skip_existing and name != "-":
                 paths = output_paths(stem, out_dir, options.formats)
                 if up_to_date(Path(name), paths.values(), *([Path(config)] if config else [])):
@@ -130,11 +131,3 @@ def convert(inputs: tuple[str, ...], out_dir: Path | None, input_format: str, co
         done = f"{len(inputs) - failed - skipped} converted, "
         click.echo(done + (f"{skipped} skipped, " if skipped else "") + f"{failed} failed", err=True)
     return 1 if failed else 0
-
-
-def _unique_stem(stem: str, used: set[str]) -> str:
-    candidate, number = stem, 2
-    while candidate in used:
-        candidate, number = f"{stem}-{number}", number + 1
-    used.add(candidate)
-    return candidate

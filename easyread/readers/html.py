@@ -18,8 +18,8 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
-from bs4.element import PreformattedString
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
+from bs4.element import PageElement, PreformattedString
 
 from ..model import Block, BlockKind, Document, Link
 from .notes import Notes
@@ -155,7 +155,7 @@ class _Walker:
         self.list_depth = 0
 
     def walk(self, root: Tag) -> list[Block]:
-        stack: list[tuple[Tag | NavigableString, bool]] = [(root, False)]
+        stack: list[tuple[PageElement, bool]] = [(root, False)]
         while stack:
             node, leaving = stack.pop()
             if leaving:

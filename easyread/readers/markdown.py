@@ -7,6 +7,8 @@ styles and frames are dropped, and reported, the same way.
 
 from __future__ import annotations
 
+from typing import Any
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -151,7 +153,8 @@ def _inline_html(children: list[Token], notes: Notes) -> tuple[str, list[Link]]:
 
     Text between ``<script>`` and ``</script>`` written inline is dropped, not shown.
     """
-    markup = _PARSER.renderer.renderInline(children, _PARSER.options, {})
+    renderer: Any = _PARSER.renderer  # the HTML renderer; the protocol type omits renderInline
+    markup = renderer.renderInline(children, _PARSER.options, {})
     blocks = html.parse_fragment(markup, notes)
     text = clean_inline(" ".join(block.text or " ".join(map(" ".join, block.rows)) for block in blocks))
     return text, [link for block in blocks for link in block.links]

@@ -20,6 +20,7 @@ import tomllib
 from pathlib import Path
 
 from ..errors import EasyreadError
+from ..files import unique_name
 from .images import is_picture
 from .keys import key
 from .safepath import OutsideFolder, inside, walk
@@ -46,7 +47,7 @@ def load(folder: str | Path, taken: set[str] | None = None) -> SymbolSet:
     if not root.is_dir():
         raise EasyreadError("symbol set folder not found", source=str(folder))
     about = _about(root)
-    set_id = _unique(
+    set_id = unique_name(
         key(str(about.get("id") or root.resolve().name)).replace(" ", "-") or "symbols",
         taken or set(),
     )
@@ -166,11 +167,3 @@ def _small_text(path: Path) -> str:
             f"{path.name} is larger than {MAX_CSV_BYTES // (1024 * 1024)} MB", source=str(path)
         )
     return path.read_text(encoding="utf-8-sig")
-
-
-def _unique(set_id: str, taken: set[str]) -> str:
-    candidate, number = set_id, 2
-    while candidate in taken:
-        candidate, number = f"{set_id}-{number}", number + 1
-    taken.add(candidate)
-    return candidate

@@ -21,12 +21,12 @@ from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -277,9 +277,10 @@ class _Writer:
                 words.add_run(f" means {meaning}")
 
     def _table(self, holder: list[Table | None]) -> Table:
-        if holder[0] is None:
-            holder[0] = self.rows_table()
-        return holder[0]
+        table = holder[0]
+        if table is None:
+            table = holder[0] = self.rows_table()
+        return table
 
     def data_table(self, node: Node) -> None:
         """A table from the source stays a real table, its header row marked as such."""

@@ -36,7 +36,6 @@ from ..resources import font_files, templates_dir
 from . import plan as plans
 from .plan import CONTACT_LABELS, PERSON_PICTURE, TIME_PICTURE
 
-
 FONT = {"name": "Atkinson Hyperlegible", "licence": "SIL Open Font License 1.1"}
 
 SCRIPT_FILE = "read-aloud.js"
