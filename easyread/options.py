@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import UsageError
 
-FORMATS = ("html", "pdf", "docx")
+FORMATS = ("html", "pdf", "docx", "review")
 """Output formats easyread can write."""
 
 

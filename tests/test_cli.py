@@ -103,8 +103,11 @@ def test_version_and_help_with_examples() -> None:
 
     run = easyread("--version")
     assert run.returncode == 0 and __version__ in run.stdout
-    for name in ["", *cli.commands]:
-        args = [name, "--help"] if name else ["--help"]
-        run = easyread(*args)
+    commands: list[list[str]] = [[]]
+    for name, command in cli.commands.items():
+        commands.append([name])
+        commands += [[name, sub] for sub in getattr(command, "commands", {})]
+    for words in commands:
+        run = easyread(*words, "--help")
         assert run.returncode == 0, run.stderr
-        assert "Example" in run.stdout, f"easyread {name} --help has no example"
+        assert "Example" in run.stdout, f"easyread {' '.join(words)} --help has no example"

@@ -51,10 +51,12 @@ def _options(config: str | None, **values: Any) -> Options:
 
 @click.command(
     epilog=(
-        "Examples:\n\n"
-        "  easyread convert                      # the bundled example, into ./easyread-output/\n\n"
-        "  easyread convert agenda.md letter.docx -o easy/\n\n"
-        "  easyread convert charter.txt --format pdf --font-size 18\n\n"
+        "Examples:\n\n\b\n"
+        "  easyread convert                       # the bundled example, into ./easyread-output/\n"
+        "  easyread convert agenda.md letter.docx -o easy/\n"
+        "  easyread convert letter.docx --template letter --format pdf,docx\n"
+        "  easyread convert charter.txt --font-size 18 --page-size A5\n"
+        "  easyread convert papers/*.docx -o easy/ --skip-existing   # finish a stopped batch\n"
         "  cat notes.txt | easyread convert - -o easy/"
     )
 )
@@ -86,13 +88,14 @@ def _options(config: str | None, **values: Any) -> Options:
                    "(finish a batch that was stopped).")
 def convert(inputs: tuple[str, ...], out_dir: Path | None, input_format: str, config: str | None,
             skip_existing: bool, **values: Any) -> int:
-    """Convert documents (.txt .md .docx .html, or - for standard input) into easy-read HTML and PDF.
+    """Convert documents (.txt .md .docx .html, or - for standard input) into easy-read HTML, PDF and Word.
 
     With no INPUTS, converts a bundled example so you can see what easyread makes.
     """
     from ..api import Converter
     from ..files import up_to_date
     from ..readers import read_stdin
+    from ..review import summary
     from ..writers import output_paths
 
     options = _options(config, **values)
@@ -127,6 +130,8 @@ def convert(inputs: tuple[str, ...], out_dir: Path | None, input_format: str, co
         written = ", ".join(str(p) for p in result.outputs.values())
         shown = "stdin" if name == "-" else f"the bundled example {EXAMPLE_DEMO}" if demo else name
         click.echo(f"{shown} -> {written} ({result.seconds:.1f} s)", err=True)
+        hint = "" if "review" in options.formats else " (details: --format ...,review)"
+        click.echo(f"  {summary(result.document)}{hint}", err=True)
     if len(inputs) > 1:
         done = f"{len(inputs) - failed - skipped} converted, "
         click.echo(done + (f"{skipped} skipped, " if skipped else "") + f"{failed} failed", err=True)

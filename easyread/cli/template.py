@@ -23,14 +23,14 @@ def template() -> None:
     """List the page templates, or copy one into a folder to change it."""
 
 
-@template.command("list")
+@template.command("list", epilog="Example:\n\n  easyread template list")
 def list_templates() -> None:
     """Show the templates you can choose with --template."""
     for path in sorted(p for p in templates_dir().iterdir() if p.is_dir() and p.name != "common"):
         click.echo(f"{path.name:10} {ABOUT.get(path.name, '')}")
 
 
-@template.command("copy")
+@template.command("copy", epilog="Example:\n\n  easyread template copy letter our-letters/")
 @click.argument("name")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 def copy(name: str, folder: Path) -> None:

@@ -9,19 +9,23 @@ from ..files import atomic_write
 from ..limits import check_images
 from ..model import Document
 from ..options import Options
-from . import docx, html, pdf
+from . import docx, html, pdf, review
 
 WRITERS: dict[str, Callable[[Document, Options], bytes]] = {
     "html": html.to_bytes,
     "pdf": pdf.to_bytes,
     "docx": docx.to_bytes,
+    "review": review.to_bytes,
 }
 """Output format -> function producing the file's bytes."""
 
+EXTENSIONS = {"review": "review.md"}
+"""File name endings that differ from the format name."""
+
 
 def output_paths(stem: str, out_dir: Path, formats: tuple[str, ...]) -> dict[str, Path]:
-    """Where each format of a document goes: ``OUTDIR/<stem>.<format>``."""
-    return {fmt: out_dir / f"{stem}.{fmt}" for fmt in formats}
+    """Where each format of a document goes: ``OUTDIR/<stem>.<extension>``."""
+    return {fmt: out_dir / f"{stem}.{EXTENSIONS.get(fmt, fmt)}" for fmt in formats}
 
 
 def write(
