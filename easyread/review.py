@@ -21,7 +21,7 @@ TOPICS: dict[str, tuple[str, str, str]] = {
 """Diagnostic code -> (heading in the review, one of them, several of them)."""
 
 READING = ("What reading the source left out or changed", "note from reading", "notes from reading")
-"""Heading and names for the readers' diagnostics (codes ER100-ER199)."""
+"""Heading and names for the readers' diagnostics (codes beginning ER1)."""
 
 
 @dataclass(slots=True)
