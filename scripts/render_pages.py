@@ -6,8 +6,9 @@
 
 Each example goes through the whole pipeline and the PDF writer; pdftoppm
 (poppler-utils) draws the pages, and the first few are put side by side in
-one picture per example and template: ``<example>-<template>.png``. The date
-is fixed so the pictures only change when the layout does.
+one picture per example and template: ``<example>-<template>.png``. One page
+of the agenda is also drawn large for the README: ``readme-page.png``. The
+date is fixed so the pictures only change when the layout does.
 """
 
 from __future__ import annotations
@@ -73,7 +74,23 @@ def main(argv: list[str] | None = None) -> int:
                 target = args.out / f"{stem}.png"
                 side_by_side(pages, target)
                 print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+                if (name, template) == README_PAGE[:2]:
+                    _readme_page(pdf, args.out / "readme-page.png", folder)
     return 0
+
+
+README_PAGE = ("youth-forum-agenda.md", "meeting", 3)
+"""The example, template and page shown in the README: the first page of the agenda's items."""
+
+
+def _readme_page(pdf: Path, target: Path, folder: Path) -> None:
+    page = str(README_PAGE[2])
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-f", page, "-l", page, "-singlefile", str(pdf), str(folder / "readme")],
+        check=True,
+    )
+    side_by_side([folder / "readme.png"], target)
+    print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
 
 
 if __name__ == "__main__":
