@@ -51,13 +51,18 @@ def page_limit(max_pages: int, source: str | None = None) -> Iterator[None]:
     try:
         yield
     except PageLimitExceeded:
-        raise EasyreadError(
-            f"the PDF would have more than {max_pages} pages (limits.max_pages); "
-            "split the document into smaller ones",
-            source=source,
-        ) from None
+        raise too_many_pages(max_pages, source) from None
     finally:
         _local.max_pages = previous
+
+
+def too_many_pages(max_pages: int, source: str | None = None) -> EasyreadError:
+    """The error for a PDF over the page limit."""
+    return EasyreadError(
+        f"the PDF would have more than {max_pages} pages (limits.max_pages); "
+        "split the document into smaller ones",
+        source=source,
+    )
 
 
 class PageLimitExceeded(Exception):

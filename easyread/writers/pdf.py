@@ -16,7 +16,7 @@ from pathlib import Path
 import weasyprint
 
 from ..fetch import SafeFetcher
-from ..limits import page_limit
+from ..limits import page_limit, too_many_pages
 from ..model import Document, Symbol
 from ..options import Options
 from ..resources import font_dir, openmoji_dir, templates_dir
@@ -50,8 +50,11 @@ def layout(document: Document, options: Options, contents: bool | None = None) -
 
 def to_bytes(document: Document, options: Options) -> bytes:
     """The PDF file's bytes."""
-    with page_limit(options.limits.max_pages, document.metadata.get("source")):
+    source = document.metadata.get("source")
+    with page_limit(options.limits.max_pages, source):
         pages = layout(document, options, contents=False)
         if len(pages.pages) > CONTENTS_AFTER_PAGES:
             pages = layout(document, options, contents=True)
+    if len(pages.pages) > options.limits.max_pages:  # should WeasyPrint's layout not be stoppable early
+        raise too_many_pages(options.limits.max_pages, source)
     return pages.write_pdf(pdf_variant="pdf/ua-1")
