@@ -164,9 +164,20 @@ _THAT_AFTER = frozenset(
 )
 
 
+_PASSIVE_HELPERS = (
+    ("is",),
+    ("are",),
+    ("was",),
+    ("were",),
+    ("has", "been"),
+    ("have", "been"),
+    ("had", "been"),
+)
+
+
 def optional_words(part: Part) -> None:
-    """Drop words the grammar does not need: "means that it" -> "means it",
-    "the form which is enclosed" -> "the form enclosed"."""
+    """Drop words the grammar or the meaning does not need: "means that it" -> "means it",
+    "the form which is enclosed" -> "the form enclosed", "we also meet" -> "we meet"."""
     words = part.words
     drop: set[int] = set()
     for index, word in enumerate(words):
@@ -185,11 +196,21 @@ def optional_words(part: Part) -> None:
             token.lower_ in ("which", "that", "who")
             and token.dep_ == "nsubjpass"
             and previous.text != ","
-            and index + 2 < len(words)
-            and words[index + 1].text.lower() in ("is", "are", "was", "were")
-            and words[index + 2].tag == "VBN"
         ):
-            drop.update({index, index + 1})
+            for helpers in _PASSIVE_HELPERS:
+                end = index + 1 + len(helpers)
+                following = [w.text.lower() for w in words[index + 1 : end]]
+                if end < len(words) and following == list(helpers) and words[end].tag == "VBN":
+                    drop.update(range(index, end))
+                    break
+        elif (
+            token.lower_ == "also"
+            and token.dep_ == "advmod"
+            and token.head.tag_ in VERB_TAGS
+            and previous.text.lower() != "but"  # "not only ... but also" needs it
+            and previous.text not in ",;("
+        ):
+            drop.add(index)  # "also" links to what came before, which a split may have moved
     if drop:
         part.words = [w for i, w in enumerate(words) if i not in drop]
         part.changed(RULE)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from .pronouns import agrees as _agrees
 from .words import (
     ADV_TAGS,
     NAME_TAGS,
@@ -463,27 +464,68 @@ def _both_permitted(first: Token, second: Token) -> bool:
 
 
 def _shared_subject(root: Token, conj: Token) -> list[Word] | None:
-    """Subject and helping verbs of the first clause, to repeat for a second verb without its own."""
+    """Subject (and helping verbs) of the first clause, to repeat for a second verb without its own.
+
+    "The town has a school and is expected to grow" -> "The town is expected to grow";
+    "We will meet and decide" -> "We will decide"; "It was built in 1850 and renamed in
+    1900" -> "It was renamed in 1900". A helping verb is repeated only when the second
+    verb needs it, and never a negated one ("did not sing and dance" is not two sentences).
+    """
     subject = _subject(root)
-    if subject is None or subject.dep_ == "expl" or any(c.dep_ == "neg" for c in root.children):
+    if subject is None or subject.dep_ == "expl" or subject.lower_ in _RELATIVE:
         return None
-    words = sorted(subject.subtree, key=lambda t: t.i)
-    if len(words) > 4 or subject.lower_ in ("which", "who", "that", "what"):
-        return None
-    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
-    if conj.tag_ == "VB" and not any(
-        a.tag_ == "MD" or a.lower_ in ("do", "does", "did") for a in aux
-    ):
-        return None
-    if conj.tag_ not in ("VB", "VBD", "VBZ", "VBP") or (conj.tag_ != "VB" and aux):
-        return None
-    if conj.tag_ != "VB" and conj.tag_ != root.tag_:
-        return None  # a past and a present verb joined by "and": the parse is probably wrong
-    if conj.tag_ == "VB":
-        aux = [a for a in aux if a.tag_ == "MD" or a.lower_ in ("do", "does", "did")]
+    helpers = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
+    negated = any(c.dep_ == "neg" for c in root.children)
+    own = [c for c in conj.children if c.dep_ in ("aux", "auxpass") and c.i < conj.i]
+    if own:
+        carried: list[Token] = []  # "... and is expected to grow": the verb brings its own
+    elif conj.tag_ == "VB":
+        carried = [a for a in helpers if a.tag_ == "MD" or a.lower_ in ("do", "does", "did")]
+        if not carried or negated:
+            return None
+    elif conj.tag_ in ("VBD", "VBZ", "VBP"):
+        if _tense(root, helpers) != _tense(conj, []):
+            return None  # a past and a present verb joined by "and": the parse is probably wrong
+        carried = []
+    elif conj.tag_ == "VBN" and helpers and not negated:
+        carried = helpers  # "was built and renamed" -> "was renamed"
     else:
-        aux = []
-    found = copies(words) + copies(aux)
+        return None
+    found = _subject_words(subject)
+    if found is None:
+        return None
+    return found + copies(carried)
+
+
+_RELATIVE = frozenset({"which", "who", "that", "what", "whom", "whose"})
+
+
+def _tense(verb: Token, helpers: list[Token]) -> str:
+    """ "past", "present" or "other" (a modal or a bare form), from the first helping verb or the verb."""
+    first = helpers[0] if helpers else verb
+    if first.lower_ in ("was", "were", "had", "did") or first.tag_ == "VBD":
+        return "past"
+    if first.lower_ in ("is", "are", "am", "has", "have", "does", "do") or first.tag_ in (
+        "VBZ",
+        "VBP",
+    ):
+        return "present"
+    return "other"
+
+
+def _subject_words(subject: Token) -> list[Word] | None:
+    """The words that say the subject again: all of a short one, "the" and its noun for a long one."""
+    words = sorted(subject.subtree, key=lambda t: t.i)
+    if len(words) <= 4 or (
+        subject.tag_ in NAME_TAGS
+        and len(words) <= 6
+        and all(t.tag_ in NAME_TAGS or t.lower_ in ("of", "the") for t in words)
+    ):
+        found = copies(words)
+    elif subject.tag_ in NOUN_TAGS | NAME_TAGS and not any(t.text in "()," for t in words):
+        found = noun_phrase(subject)
+    else:
+        return None
     lower_first(found)
     return found
 
@@ -534,6 +576,8 @@ def adverbials(part: Part) -> list[Part] | None:
         body = _only(part, span - lead)
         lower_first(body)
         fronted = max(span) < root.i
+        if fronted:
+            _name_ahead(body, clause, root)
         drop = set(span)
         neighbour = (
             _doc_token(clause.doc[max(span)], 1)
@@ -583,6 +627,25 @@ def adverbials(part: Part) -> list[Part] | None:
             continue
         return _parts(part, "split-adverbials", *pieces, antecedent=_subject(root))
     return None
+
+
+def _name_ahead(body: list[Word], clause: Token, root: Token) -> None:
+    """ "Although they were small, the probes ..." -> "The probes were small. But the probes ...":
+    a pronoun in a clause said first stands for the subject that follows it."""
+    pronoun = _subject(clause)
+    subject = _subject(root)
+    if pronoun is None or subject is None or pronoun.tag_ != "PRP" or subject.tag_ == "PRP":
+        return
+    if not _agrees(pronoun.lower_, subject):
+        return
+    found = _subject_words(subject)
+    if found is None:
+        return
+    for index, word in enumerate(body):
+        if word.token is not None and word.token.i == pronoun.i:
+            found[-1].space = word.space
+            body[index : index + 1] = found
+            return
 
 
 def _plain_condition(clause: Token) -> bool:
@@ -692,12 +755,227 @@ def _conjuncts(head: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+def _reaches_end(span: set[int], inside: set[int], doc_token: Token) -> bool:
+    """Whether only punctuation follows the span in the part."""
+    return not any(i > max(span) and not doc_token.doc[i].is_punct for i in inside)
+
+
+def restrictive(part: Part) -> list[Part] | None:
+    """ "He helped the committee that designed the seal." -> "He helped the committee.
+    This committee designed the seal." Only a clause that ends the sentence and describes
+    its object; "this"/"these" keep the link to the noun it picks out."""
+    inside = part.tokens()
+    for word in part.words:
+        verb = word.token
+        if verb is None or verb.dep_ != "relcl" or verb.i not in inside:
+            continue
+        head = verb.head
+        if (
+            head.i not in inside
+            or head.tag_ not in NOUN_TAGS
+            or head.dep_ in SUBJECTS | {"conj", "appos"}
+            or not _agrees_with(verb, head)
+        ):
+            continue
+        span = _with_brackets(subtree(verb, inside), inside, verb)
+        opening = _doc_token(verb.doc[min(span)], -1)
+        if not _reaches_end(span, inside, verb) or (opening is not None and opening.text == ","):
+            continue
+        pronoun = verb.left_edge
+        if pronoun.lower_ != "who" and _two_nouns(head):
+            continue  # "a wardrobe in the house that leads to ...": which noun it describes is not certain
+        lead = _doc_token(head.left_edge, -1)
+        if lead is not None and lead.text == ",":
+            continue  # ", a post he held": a description of something said before
+        pointing = [Word("these" if head.tag_ == "NNS" else "this"), *copies([head])]
+        if pronoun.lower_ in ("who", "which", "that") and pronoun.dep_ in ("nsubj", "nsubjpass"):
+            if pronoun.i not in inside:
+                continue  # "which is" was dropped as clutter: the clause is no longer a sentence
+            body = [w for w in _only(part, span) if w.token is None or w.token.i != pronoun.i]
+            new = pointing + body
+        elif _subject(verb) is not None and _subject(verb).left_edge.i == min(span):
+            # "the promises the council makes to you" -> "The council makes these promises to you"
+            if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr") for c in verb.children):
+                continue  # the noun's place in the clause is not straight after the verb
+            if any(
+                c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+                for c in verb.children
+            ):
+                continue  # "the house he lived in"
+            body = _only(part, span)
+            after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")])
+            at = next(n for n, w in enumerate(body) if w.token is not None and w.token.i == after)
+            new = body[: at + 1] + pointing + body[at + 1 :]
+        else:
+            continue
+        main = _without(part, span)
+        if word_count(main) < 5 or word_count(new) < 4:
+            continue
+        return _parts(part, "split-relatives", main, new)
+    return None
+
+
+def _two_nouns(noun: Token) -> bool:
+    """Whether another noun stands just before `noun`'s preposition ("a wardrobe in the house")."""
+    if noun.dep_ != "pobj":
+        return False
+    holder = noun.head.head
+    if holder.tag_ in NOUN_TAGS | NAME_TAGS:
+        return True
+    return any(c.dep_ == "dobj" and c.i < noun.head.i for c in holder.children)
+
+
+def _agrees_with(verb: Token, noun: Token) -> bool:
+    """Whether a present-tense verb agrees with the noun the parse says it describes
+    ("a series of games that simulate ..." describes the games, not the series)."""
+    if verb.tag_ == "VBZ":
+        return noun.tag_ == "NN"
+    if verb.tag_ == "VBP":
+        return noun.tag_ == "NNS"
+    return True
+
+
+def topics(part: Part) -> list[Part] | None:
+    """ "We invite you to a workshop about the new service for families." -> "We invite you to
+    a workshop. The workshop is about the new service for families." """
+    inside = part.tokens()
+    root = part.root()
+    for word in part.words:
+        prep = word.token
+        if prep is None or prep.lower_ != "about" or prep.dep_ != "prep" or prep.i not in inside:
+            continue
+        head = prep.head
+        if head.i not in inside or head.tag_ not in NOUN_TAGS or head.dep_ in SUBJECTS:
+            continue
+        span = _with_brackets(subtree(prep, inside), inside, prep)
+        if not _reaches_end(span, inside, prep) or len(span) < 4:
+            continue
+        plural = head.tag_ == "NNS"
+        be = ("were" if plural else "was") if _past(root) else ("are" if plural else "is")
+        new = noun_phrase(head) + [Word(be)] + _only(part, span)
+        return _parts(part, "split-relatives", _without(part, span), new)
+    return None
+
+
+_COMPLETED_BY_TO = frozenset(
+    """
+    be have get go use need want try seem appear like love hate prefer hope plan decide ask
+    help allow expect begin start continue fail manage agree refuse choose wish intend tend
+    able promise offer learn forget remember mean aim attempt claim pretend prepare arrange
+    afford deserve dare threaten encourage invite tell order persuade force enable require
+    permit teach advise remind urge happen grow cease hesitate struggle strive seek vow
+    volunteer opt elect resolve swear wait long bother neglect design set know say believe
+    consider think report expect suppose train appoint choose name select vote serve
+    """.split()
+)
+"""Verbs whose "to ..." completes them ("we want to go", "it was designed to last"): not a purpose."""
+_ARRIVING = frozenset("attend come visit arrive return travel gather meet stop".split())
+"""Verbs a purpose may follow straight away ("officers will attend to listen")."""
+
+
+def purposes(part: Part) -> list[Part] | None:
+    """ "You will work in groups to share ideas." -> "You will work in groups. This is to share ideas." """
+    inside = part.tokens()
+    root = part.root()
+    if root is None or root.tag_ not in VERB_TAGS or root.tag_ == "MD":
+        return None
+    subject = _subject(root)
+    if lemma(root.text, root.tag_) in _COMPLETED_BY_TO or (
+        subject is not None and subject.lower_ in ("it", "there")
+    ):
+        return None  # "it took 3 months to ...": the "to" clause is what took 3 months
+    for clause in root.children:
+        if clause.dep_ not in ("advcl", "xcomp") or clause.tag_ != "VB" or clause.i not in inside:
+            continue
+        to = clause.left_edge
+        if to.lower_ != "to" or to.dep_ != "aux" or clause.i < root.i or _subject(clause):
+            continue
+        if lemma(clause.text, "VB") in ("be", "become", "find"):
+            continue  # "... to become champion": a result, not a purpose
+        main = [root.doc[i] for i in inside if root.i < i < to.i]
+        between = [t for t in main if not t.is_punct and t.dep_ != "advmod"]
+        if not between and lemma(root.text, root.tag_) not in _ARRIVING:
+            continue  # "they voted to leave": the "to" may complete the verb
+        if any(t.tag_ == "JJS" or t.lower_ in _PICKING for t in main) or (
+            between and between[-1].lower_ in _NOUNS_WITH_TO
+        ):
+            continue  # "the first city to ...", "the right to ...": the "to" describes a noun
+        span = _with_brackets(subtree(clause, inside), inside, clause)
+        if not _reaches_end(span, inside, clause):
+            continue
+        drop = set(span)
+        comma = _doc_token(to, -1)
+        if comma is not None and _is_comma(comma, inside):
+            drop.add(comma.i)
+        new = inserted("This was" if _past(root) else "This is") + _only(part, span)
+        return _parts(part, "split-adverbials", _without(part, drop), new)
+    return None
+
+
+_PICKING = frozenset("first second third last next only".split())
+_NOUNS_WITH_TO = frozenset(
+    """
+    demand decision plan attempt effort right way time chance opportunity ability need order
+    power permission request desire wish call bid move campaign proposal agreement promise
+    offer motion vote place money reason freedom licence license authority duty obligation
+    """.split()
+)
+"""Nouns a "to ..." clause often describes ("the right to vote")."""
+
+
+def frames(part: Part) -> list[Part] | None:
+    """ "We will discuss whether A and whether B." -> "We will discuss whether A. We will discuss
+    whether B.": the words before two joined clauses are said again for the second."""
+    inside = part.tokens()
+    for word in part.words:
+        first = word.token
+        if first is None or first.dep_ != "ccomp" or first.i not in inside:
+            continue
+        marks = [c for c in first.children if c.dep_ == "mark" and c.i in inside]
+        if not marks or marks[0].lower_ not in ("whether", "that", "if") or marks[0].i != first.left_edge.i:
+            continue
+        for conj in first.children:
+            if conj.dep_ != "conj" or conj.i not in inside or conj.tag_ not in VERB_TAGS:
+                continue
+            again = [c for c in conj.children if c.dep_ == "mark" and c.lower_ == marks[0].lower_]
+            if not again or again[0].i != conj.left_edge.i:
+                continue
+            second = _with_brackets(subtree(conj, inside), inside, conj)
+            if not _reaches_end(second, inside, conj):
+                continue
+            frame = sorted(i for i in inside if i < marks[0].i)
+            frame_words = _only(part, set(frame))
+            if not frame or word_count(frame_words) > 8 or any(w.text in ",;:()" for w in frame_words):
+                continue
+            joins = {
+                i
+                for i in subtree(first, inside) - second
+                if first.doc[i].is_punct or first.doc[i].dep_ == "cc"
+            }
+            end = max(subtree(first, inside) - second - joins)
+            gap = {i for i in joins if end < i < min(second)}
+            repeated = copies([first.doc[i] for i in frame])
+            made = _parts(
+                part,
+                "split-clauses",
+                _without(part, second | gap),
+                repeated + _only(part, second),
+            )
+            if made:
+                return made
+    return None
+
+
 SPLITTERS: tuple[tuple[str, Splitter], ...] = (
     ("split-relatives", relatives),
     ("split-appositives", appositives),
     ("split-clauses", clauses),
     ("split-adverbials", adverbials),
     ("split-adverbials", participles),
+    ("split-clauses", frames),
+    ("split-adverbials", purposes),
+    ("split-relatives", topics),
+    ("split-relatives", restrictive),
 )
 """Splitting functions and the rule each belongs to, in the order they are tried."""
 
