@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Diagnostic, HardWord, Mark, Severity
 from ..options import Options
+from ..stages.sentences import continues
 from . import abbreviations, clutter, everyday, hardwords, numbers, pronouns, split, voice
 from .data import WordLists
 from .words import NAME_TAGS, Part, from_tokens, render, sentence_case, word_count
@@ -246,11 +247,12 @@ class Simplifier:
 
 
 def _sentences(doc: Doc) -> list[Span]:
-    """The parser's sentences, rejoined where one "starts" with a small letter (a wrong cut)."""
+    """The parser's sentences, rejoined where one "starts" with a small letter or follows a
+    colon or a title such as "Dr." (wrong cuts: "Phone: 01632 960 123" is one sentence)."""
     spans: list[Span] = []
     for sent in doc.sents:
         first = sent.text.lstrip()[:1]
-        if spans and first.islower():
+        if spans and (first.islower() or continues(spans[-1].text.strip(), sent.text.strip())):
             spans[-1] = doc[spans[-1].start : sent.end]
         else:
             spans.append(sent)

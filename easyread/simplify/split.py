@@ -774,7 +774,6 @@ def restrictive(part: Part) -> list[Part] | None:
             head.i not in inside
             or head.tag_ not in NOUN_TAGS
             or head.dep_ in SUBJECTS | {"conj", "appos"}
-            or not _agrees_with(verb, head)
         ):
             continue
         span = _with_brackets(subtree(verb, inside), inside, verb)
@@ -787,9 +786,9 @@ def restrictive(part: Part) -> list[Part] | None:
         lead = _doc_token(head.left_edge, -1)
         if lead is not None and lead.text == ",":
             continue  # ", a post he held": a description of something said before
-        pointing = [Word("these" if head.tag_ == "NNS" else "this"), *copies([head])]
+        pointing = _pointing(head)
         if pronoun.lower_ in ("who", "which", "that") and pronoun.dep_ in ("nsubj", "nsubjpass"):
-            if pronoun.i not in inside:
+            if pronoun.i not in inside or not _agrees_with(verb, head):
                 continue  # "which is" was dropped as clutter: the clause is no longer a sentence
             body = [w for w in _only(part, span) if w.token is None or w.token.i != pronoun.i]
             new = pointing + body
@@ -813,6 +812,22 @@ def restrictive(part: Part) -> list[Part] | None:
             continue
         return _parts(part, "split-relatives", main, new)
     return None
+
+
+_QUANTIFIERS = frozenset("many several few some various numerous other such own more most".split())
+
+
+def _pointing(head: Token) -> list[Word]:
+    """ "this committee", "these young people": the noun again, pointing back to the one just
+    named, with its describing words when they are few ("these acts", not "these many acts")."""
+    words = [
+        w
+        for w in noun_phrase(head, "these" if head.tag_ == "NNS" else "this")
+        if w.text.lower() not in _QUANTIFIERS and w.tag != "CD"
+    ]
+    if head.tag_ not in NAME_TAGS and word_count(words) > 4:
+        words = [words[0], *copies([head])]
+    return words
 
 
 def _two_nouns(noun: Token) -> bool:
@@ -937,8 +952,7 @@ def frames(part: Part) -> list[Part] | None:
         for conj in first.children:
             if conj.dep_ != "conj" or conj.i not in inside or conj.tag_ not in VERB_TAGS:
                 continue
-            again = [c for c in conj.children if c.dep_ == "mark" and c.lower_ == marks[0].lower_]
-            if not again or again[0].i != conj.left_edge.i:
+            if conj.left_edge.lower_ != marks[0].lower_:
                 continue
             second = _with_brackets(subtree(conj, inside), inside, conj)
             if not _reaches_end(second, inside, conj):

@@ -18,6 +18,8 @@ from functools import lru_cache
 from lemminflect import getInflection, getLemma
 from spacy.tokens import Token
 
+from .hardwords import zipf
+
 NOUN_TAGS = frozenset({"NN", "NNS"})
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
@@ -175,11 +177,20 @@ def sentence_case(text: str, stop: bool = True) -> str:
 
 
 def lower_first(words: list[Word]) -> None:
-    """Lower-case the first word unless it is a name, "I" or an acronym."""
+    """Lower-case the first word unless it is a name, "I" or an acronym.
+
+    A capitalised word that English does not know ("Baduhenna") is taken for a name
+    even when the parser did not tag it as one.
+    """
     for word in words:
         if word.token is not None and word.token.is_punct:
             continue
-        if word.tag in NAME_TAGS or word.text == "I" or word.text.isupper():
+        if (
+            word.tag in NAME_TAGS
+            or word.text == "I"
+            or (word.text.isupper() and word.text != "A")
+            or zipf(word.text.lower()) < 1.0
+        ):
             return
         word.text = word.text[:1].lower() + word.text[1:]
         return
@@ -259,6 +270,8 @@ def noun_phrase(head: Token, article: str = "") -> list[Word]:
     det = dets[0].lower_ if dets else ""
     if article:
         return [Word(article), *words]
+    if not dets:
+        return words  # "soy milk", "officers": no article before, none after
     return [Word(det if det in _POINTING else "the"), *words]
 
 
