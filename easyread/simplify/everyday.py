@@ -23,7 +23,7 @@ def _form(entry: PlainWord, word: Word) -> list[str] | None:
     None when the plain words cannot take that form ("carrying outs").
     """
     words = entry.plain.split()
-    tag = word.tag
+    tag = _finite(word)
     if entry.pos == "VERB":
         if tag == "VBG" and words[0] == "be" and len(words) > 1:
             return words[1:]  # "a base consisting of" -> "a base made of", not "being made of"
@@ -35,6 +35,20 @@ def _form(entry: PlainWord, word: Word) -> list[str] | None:
             return None
         words[-1] = inflect(words[-1], "NNS")
     return words
+
+
+def _finite(word: Word) -> str:
+    """The word's tag, with a past participle that has its own subject and no helping verb
+    taken as the past tense it is ("the team observed the stars")."""
+    token = word.token
+    if (
+        word.tag == "VBN"
+        and token is not None
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    ):
+        return "VBD"
+    return word.tag
 
 
 _PARTICLES = frozenset("up out off down back on in over away along".split())

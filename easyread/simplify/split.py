@@ -418,8 +418,10 @@ def clauses(part: Part) -> list[Part] | None:
         punct = [t.text for t in gap if t.is_punct]
         if not gap or (not words and ";" not in punct and ":" not in punct):
             continue
+        maybe = _is_maybe(part) and _subject(conj) is not None
         if words and (
-            words[-1] not in _CONNECTIVES or (words[-1] == "or" and not _both_permitted(root, conj))
+            words[-1] not in _CONNECTIVES
+            or (words[-1] == "or" and not maybe and not _both_permitted(root, conj))
         ):
             continue  # "A or B" is only two sentences when both are things someone can do
         if not words and ":" in punct:
@@ -448,10 +450,17 @@ def clauses(part: Part) -> list[Part] | None:
         else:
             lower_first(rest)
         connective = _CONNECTIVES.get(words[-1], "") if words else ""
+        if connective == "Or" and maybe:
+            connective = "Or maybe"  # "Maybe you need help, or you need ..." -> "Or maybe you need ..."
         if connective:
             rest = inserted(connective) + rest
         return _parts(part, "split-clauses", first, rest, antecedent=_subject(root))
     return None
+
+
+def _is_maybe(part: Part) -> bool:
+    """Whether the part is a condition the "if" split made ("Maybe you need help ...")."""
+    return bool(part.words) and part.words[0].token is None and part.words[0].text == "Maybe"
 
 
 def _both_permitted(first: Token, second: Token) -> bool:
