@@ -268,6 +268,12 @@ def _where(part: Part, verb: Token, inside: set[int]) -> list[Part] | None:
     )
 
 
+_DROPPED_LEADS = frozenset({"thus", "thereby", "so"})
+"""Words before a trailing participle that only say "and so": the new sentence does without them."""
+_KEPT_LEADS = frozenset("first then later eventually finally soon initially".split())
+"""Words before a trailing participle that say when: "..., first playing in Memphis" keeps "first"."""
+
+
 def participles(part: Part) -> list[Part] | None:
     """ ", making the journey shorter" at the end -> "The council made the journey shorter."."""
     inside = part.tokens()
@@ -287,7 +293,7 @@ def participles(part: Part) -> list[Part] | None:
         if verb.left_edge.i not in (verb.i, verb.i - 1) or _subject(verb) is not None:
             continue
         lead = verb.doc[verb.left_edge.i] if verb.left_edge.i != verb.i else None
-        if lead is not None and lead.lower_ not in ("thus", "thereby", "so"):
+        if lead is not None and lead.lower_ not in _DROPPED_LEADS | _KEPT_LEADS:
             continue
         span = _with_brackets(subtree(verb, inside), inside, verb)
         before = _doc_token(verb.doc[min(span)], -1)
@@ -316,9 +322,11 @@ def participles(part: Part) -> list[Part] | None:
             or w.token.i not in (verb.i,)
             and (lead is None or w.token.i != lead.i)
         ]
+        kept = copies([lead]) if lead is not None and lead.lower_ in _KEPT_LEADS else []
         new = (
             subject_words
             + extra
+            + kept
             + [Word(inflect(lemma(verb.text, "VBG"), tag), " ", None, tag)]
             + rest
         )
@@ -776,9 +784,16 @@ def restrictive(part: Part) -> list[Part] | None:
     inside = part.tokens()
     for word in part.words:
         verb = word.token
-        if verb is None or verb.dep_ != "relcl" or verb.i not in inside:
+        if verb is None or verb.i not in inside:
             continue
         head = verb.head
+        if verb.dep_ != "relcl" and not (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBG"
+            and verb.left_edge.i == verb.i == head.i + 1
+            and any(c.dep_ in ("det", "poss") for c in head.children)
+        ):
+            continue  # "a case setting up a rule" is split; "in turn changing ..." is not
         if (
             head.i not in inside
             or head.tag_ not in NOUN_TAGS
@@ -796,7 +811,12 @@ def restrictive(part: Part) -> list[Part] | None:
         if lead is not None and lead.text == ",":
             continue  # ", a post he held": a description of something said before
         pointing = _pointing(head)
-        if pronoun.lower_ in ("who", "which", "that") and pronoun.dep_ in ("nsubj", "nsubjpass"):
+        if verb.dep_ == "acl":
+            # "a legal case setting up a rule" -> "This case sets up a rule"
+            tag = "VBD" if _past(part.root()) else ("VBP" if head.tag_ == "NNS" else "VBZ")
+            body = [w for w in _only(part, span) if w.token is None or w.token.i != verb.i]
+            new = pointing + [Word(inflect(lemma(verb.text, "VBG"), tag), " ", None, tag)] + body
+        elif pronoun.lower_ in ("who", "which", "that") and pronoun.dep_ in ("nsubj", "nsubjpass"):
             if pronoun.i not in inside or not _agrees_with(verb, head):
                 continue  # "which is" was dropped as clutter: the clause is no longer a sentence
             body = [w for w in _only(part, span) if w.token is None or w.token.i != pronoun.i]
@@ -951,9 +971,10 @@ def frames(part: Part) -> list[Part] | None:
     """ "We will discuss whether A and whether B." -> "We will discuss whether A. We will discuss
     whether B.": the words before two joined clauses are said again for the second."""
     inside = part.tokens()
+    root = part.root()
     for word in part.words:
         first = word.token
-        if first is None or first.dep_ != "ccomp" or first.i not in inside:
+        if first is None or first.dep_ != "ccomp" or first.i not in inside or first.head != root:
             continue
         marks = [c for c in first.children if c.dep_ == "mark" and c.i in inside]
         if not marks or marks[0].lower_ not in ("whether", "that", "if") or marks[0].i != first.left_edge.i:
@@ -968,7 +989,7 @@ def frames(part: Part) -> list[Part] | None:
                 continue
             frame = sorted(i for i in inside if i < marks[0].i)
             frame_words = _only(part, set(frame))
-            if not frame or word_count(frame_words) > 8 or any(w.text in ",;:()" for w in frame_words):
+            if not frame or word_count(frame_words) > 10 or any(w.text in ";:()" for w in frame_words):
                 continue
             joins = {
                 i
