@@ -787,6 +787,8 @@ def restrictive(part: Part) -> list[Part] | None:
         if verb is None or verb.i not in inside:
             continue
         head = verb.head
+        if lemma(head.text, head.tag_) in _RELATIVE_ADVERB_NOUNS:
+            continue  # "the way families apply": "how", not a thing the clause is about
         if verb.dep_ != "relcl" and not (
             verb.dep_ == "acl"
             and verb.tag_ == "VBG"
@@ -846,6 +848,9 @@ def restrictive(part: Part) -> list[Part] | None:
 _QUANTIFIERS = frozenset("many several few some various numerous other such own more most".split())
 
 
+_RELATIVE_ADVERB_NOUNS = frozenset("way time reason place day year moment extent".split())
+
+
 def _pointing(head: Token) -> list[Word]:
     """ "this committee", "these young people": the noun again, pointing back to the one just
     named, with its describing words when they are few ("these acts", not "these many acts")."""
@@ -896,7 +901,10 @@ def topics(part: Part) -> list[Part] | None:
             continue
         plural = head.tag_ == "NNS"
         be = ("were" if plural else "was") if _past(root) else ("are" if plural else "is")
-        new = noun_phrase(head) + [Word(be)] + _only(part, span)
+        again = noun_phrase(head)
+        if word_count(again) > 3 and head.tag_ in NOUN_TAGS and again[0].source is None:
+            again = [again[0], *copies([head])]  # "the workshop", just named: no need for all its words
+        new = again + [Word(be)] + _only(part, span)
         return _parts(part, "split-relatives", _without(part, span), new)
     return None
 
@@ -1010,6 +1018,98 @@ def frames(part: Part) -> list[Part] | None:
     return None
 
 
+_PEOPLE = frozenset(
+    """
+    people children adults families pupils students parents carers patients residents men
+    women boys girls persons teenagers members users tenants learners
+    """.split()
+)
+
+
+def people_with(part: Part) -> list[Part] | None:
+    """ "... to children and young people with special educational needs." -> "... to children
+    and young people. These children and young people have special educational needs." """
+    inside = part.tokens()
+    root = part.root()
+    for word in part.words:
+        prep = word.token
+        if prep is None or prep.lower_ != "with" or prep.dep_ != "prep" or prep.i not in inside:
+            continue
+        head = prep.head
+        if (
+            head.i not in inside
+            or head.tag_ != "NNS"
+            or head.lower_ not in _PEOPLE
+            or head.dep_ in SUBJECTS
+        ):
+            continue
+        span = _with_brackets(subtree(prep, inside), inside, prep)
+        if not _reaches_end(span, inside, prep) or len(span) < 3:
+            continue
+        if any(
+            head.doc[i].lower_ in ("their", "them", "they") or head.doc[i].lower_ in _PEOPLE
+            for i in span
+        ):
+            continue  # "with special needs and their families": the families are not what they have
+        group = sorted(i for i in subtree(head, inside) - span if not head.doc[i].is_punct)
+        if not group or max(group) != prep.i - 1:
+            continue
+        who = [w for w in copies([head.doc[i] for i in group]) if w.source.dep_ != "det"]
+        lower_first(who)
+        have = "had" if _past(root) else "have"
+        new = [Word("these"), *who, Word(have)] + [
+            w for w in _only(part, span) if w.token is None or w.token.i != prep.i
+        ]
+        return _parts(part, "split-relatives", _without(part, span), new)
+    return None
+
+
+def phrase_lists(part: Part, max_words: int) -> list[Part] | None:
+    """ "You can book online at X, by email at Y or by phoning Z." -> "You can book:" and three
+    bullets: three or more ways of doing something, each starting with "by", "at", "online"..."""
+    root = part.root()
+    if root is None or root.tag_ not in VERB_TAGS or word_count(part.words) <= max_words:
+        return None
+    taken = {root.i} | {
+        t.i for c in root.children if c.dep_ in ("prt", "dobj", "dative", "aux") for t in c.subtree
+    }
+    words = part.words
+    start = next(
+        (
+            n
+            for n, w in enumerate(words)
+            if w.token is not None and w.token.i > root.i and w.token.i not in taken
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    end = len(words)
+    while end > start and words[end - 1].text in ".!?":
+        end -= 1
+    pieces: list[list[Word]] = [[]]
+    for word in words[start:end]:
+        if word.text == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    last = pieces[-1]
+    joins = [n for n, w in enumerate(last) if w.text.lower() in ("or", "and") and n + 1 < len(last)]
+    if last and last[0].text.lower() in ("or", "and"):
+        pieces[-1] = last[1:]
+    elif joins and last[joins[-1] + 1].tag in ("IN", "RB", "TO"):
+        pieces[-1:] = [last[: joins[-1]], last[joins[-1] + 1 :]]
+    else:
+        return None
+    if len(pieces) < 3 or not all(p and p[0].tag in ("IN", "RB", "TO") for p in pieces):
+        return None
+    if any(word_count(p) > 8 for p in pieces):
+        return None
+    made = Part([*words[:start], Word(":")], [*part.rules, "split-lists"], items=pieces)
+    made.antecedent = part.antecedent
+    return [made]
+
+
 SPLITTERS: tuple[tuple[str, Splitter], ...] = (
     ("split-relatives", relatives),
     ("split-appositives", appositives),
@@ -1019,13 +1119,23 @@ SPLITTERS: tuple[tuple[str, Splitter], ...] = (
     ("split-clauses", frames),
     ("split-adverbials", purposes),
     ("split-relatives", topics),
+    ("split-relatives", people_with),
     ("split-relatives", restrictive),
 )
 """Splitting functions and the rule each belongs to, in the order they are tried."""
 
 
-def split(part: Part, enabled: set[str], max_words: int, bullets: bool) -> list[Part]:
-    """Split a part again and again while it is too long and a rule applies."""
+def split(
+    part: Part,
+    enabled: set[str],
+    max_words: int,
+    bullets: bool,
+    length: Callable[[list[Word]], int] = word_count,
+) -> list[Part]:
+    """Split a part again and again while it is too long and a rule applies.
+
+    `length` counts the words the reader will see (a date gains its weekday later).
+    """
     done: list[Part] = []
     todo = [part]
     for _ in range(40):  # a bound, not a limit a real sentence reaches
@@ -1033,7 +1143,7 @@ def split(part: Part, enabled: set[str], max_words: int, bullets: bool) -> list[
             break
         current = todo.pop(0)
         made = None
-        long = word_count(current.words) > max_words
+        long = length(current.words) > max_words
         semicolon = any(w.text == ";" for w in current.words)  # always two ideas: always split
         if long or semicolon:
             for name, splitter in SPLITTERS:
@@ -1042,7 +1152,11 @@ def split(part: Part, enabled: set[str], max_words: int, bullets: bool) -> list[
                     if made:
                         break
         if not made and bullets and "split-lists" in enabled and current.items is None:
-            made = lists(current, max_words) or question_lists(current)
+            made = (
+                lists(current, max_words)
+                or question_lists(current)
+                or phrase_lists(current, max_words)
+            )
             if made:
                 done.extend(made)
                 continue
