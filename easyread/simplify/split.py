@@ -936,15 +936,12 @@ def purposes(part: Part) -> list[Part] | None:
         subject is not None and subject.lower_ in ("it", "there")
     ):
         return None  # "it took 3 months to ...": the "to" clause is what took 3 months
-    for clause in root.children:
-        if clause.dep_ not in ("advcl", "xcomp") or clause.tag_ != "VB" or clause.i not in inside:
-            continue
-        to = clause.left_edge
-        if to.lower_ != "to" or to.dep_ != "aux" or clause.i < root.i or _subject(clause):
+    for clause, opening in _purpose_clauses(root):
+        if clause.i not in inside or _subject(clause) is not None:
             continue
         if lemma(clause.text, "VB") in ("be", "become", "find"):
             continue  # "... to become champion": a result, not a purpose
-        main = [root.doc[i] for i in inside if root.i < i < to.i]
+        main = [root.doc[i] for i in inside if root.i < i < opening.i]
         between = [t for t in main if not t.is_punct and t.dep_ != "advmod"]
         if not between and lemma(root.text, root.tag_) not in _ARRIVING:
             continue  # "they voted to leave": the "to" may complete the verb
@@ -952,16 +949,35 @@ def purposes(part: Part) -> list[Part] | None:
             between and between[-1].lower_ in _NOUNS_WITH_TO
         ):
             continue  # "the first city to ...", "the right to ...": the "to" describes a noun
-        span = _with_brackets(subtree(clause, inside), inside, clause)
+        span = _with_brackets(subtree(opening, inside) | subtree(clause, inside), inside, opening)
         if not _reaches_end(span, inside, clause):
             continue
         drop = set(span)
-        comma = _doc_token(to, -1)
+        comma = _doc_token(opening, -1)
         if comma is not None and _is_comma(comma, inside):
             drop.add(comma.i)
         new = inserted("This was" if _past(root) else "This is") + _only(part, span)
         return _parts(part, "split-adverbials", _without(part, drop), new)
     return None
+
+
+def _purpose_clauses(root: Token) -> list[tuple[Token, Token]]:
+    """Infinitives after the main verb that may say why, each with the word that opens it:
+    "to share ideas" (opened by "to"), "in order to listen" (opened by "in")."""
+    found: list[tuple[Token, Token]] = []
+    for child in root.children:
+        if child.i < root.i:
+            continue
+        if child.dep_ in ("advcl", "xcomp") and child.tag_ == "VB":
+            opening = child.left_edge
+            if opening.lower_ == "to" and opening.dep_ == "aux":
+                found.append((child, opening))
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            order = [c for c in child.children if c.dep_ == "pobj" and c.lower_ == "order"]
+            verbs = [c for o in order for c in o.children if c.tag_ == "VB" and c.dep_ == "acl"]
+            if verbs:
+                found.append((verbs[0], child))  # "in order to": made "to" by everyday words
+    return found
 
 
 _PICKING = frozenset("first second third last next only".split())
