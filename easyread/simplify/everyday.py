@@ -112,7 +112,8 @@ def _match_phrase(words: list[Word], start: int, lists: WordLists) -> tuple[Plai
     longest = min(lists.longest_phrase, len(words) - start)
     for size in range(longest, 0, -1):
         window = words[start : start + size]
-        if any(w.token is None or w.token.is_punct for w in window):
+        parsed = [w.token or w.source for w in window]  # copies of parsed words count too
+        if any(t is None or t.is_punct for t in parsed):
             continue
         key = tuple(w.text.lower() for w in window)
         entry = lists.phrases.get(key)

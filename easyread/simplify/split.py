@@ -807,7 +807,7 @@ def restrictive(part: Part) -> list[Part] | None:
         if not _reaches_end(span, inside, verb) or (opening is not None and opening.text == ","):
             continue
         pronoun = verb.left_edge
-        if pronoun.lower_ != "who" and _two_nouns(head):
+        if _two_nouns(head) and (pronoun.lower_ != "who" or not _definite(head)):
             continue  # "a wardrobe in the house that leads to ...": which noun it describes is not certain
         lead = _doc_token(head.left_edge, -1)
         if lead is not None and lead.text == ",":
@@ -864,14 +864,24 @@ def _pointing(head: Token) -> list[Word]:
     return words
 
 
+def _definite(noun: Token) -> bool:
+    """Whether a noun names particular things ("the views", "young people"), not "a child"."""
+    dets = [c.lower_ for c in noun.children if c.dep_ in ("det", "poss")]
+    return not dets and noun.tag_ == "NNS" or any(d not in ("a", "an", "any", "every", "each", "no") for d in dets)
+
+
 def _two_nouns(noun: Token) -> bool:
     """Whether another noun stands just before `noun`'s preposition ("a wardrobe in the house")."""
     if noun.dep_ != "pobj":
         return False
-    holder = noun.head.head
+    prep = noun.head
+    before = _doc_token(prep, -1)
+    if before is not None and before.tag_ in NOUN_TAGS | NAME_TAGS:
+        return True
+    holder = prep.head
     if holder.tag_ in NOUN_TAGS | NAME_TAGS:
         return True
-    return any(c.dep_ == "dobj" and c.i < noun.head.i for c in holder.children)
+    return any(c.dep_ == "dobj" and c.i < prep.i for c in holder.children)
 
 
 def _agrees_with(verb: Token, noun: Token) -> bool:
@@ -1098,8 +1108,8 @@ def phrase_lists(part: Part, max_words: int) -> list[Part] | None:
         ),
         None,
     )
-    if start is None:
-        return None
+    if start is None or words[start - 1].tag in ("RB", "JJ"):
+        return None  # "... online at X, by email ...": the parse put the first way in the intro
     end = len(words)
     while end > start and words[end - 1].text in ".!?":
         end -= 1
