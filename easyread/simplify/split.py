@@ -169,6 +169,16 @@ def relatives(part: Part) -> list[Part] | None:
             if made:
                 return made
             continue
+        if (
+            pronoun.lower_ == "when"
+            and verb.dep_ == "relcl"
+            and verb.tag_ == "VBD"
+            and (verb.head.tag_ == "CD" or verb.head.lower_ in _TIMES)
+        ):
+            made = _where(part, verb, inside)  # "in 1870, when he joined" -> "Then he joined"
+            if made:
+                return made
+            continue
         before = _doc_token(pronoun, -1)
         if pronoun.lower_ not in ("which", "who") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
             continue
@@ -197,6 +207,12 @@ def relatives(part: Part) -> list[Part] | None:
         return _parts(part, "split-relatives", main, new)
     return None
 
+
+_TIMES = frozenset(
+    "year years day days time week month season century decade age period era morning evening night".split()
+    + [m for m in _MONTHS_DAYS]
+)
+"""Nouns a ", when ..." clause can follow: the clause tells what happened at that time."""
 
 _STATE_PARTICIPLES = frozenset(
     "located situated known called based named used made composed considered".split()
@@ -253,8 +269,10 @@ def _reduced_relative(part: Part, verb: Token, inside: set[int]) -> list[Part] |
 
 
 def _where(part: Part, verb: Token, inside: set[int]) -> list[Part] | None:
-    """ "He moved to Leeds, where he studied art." -> "He moved to Leeds. There, he studied art."."""
+    """ "He moved to Leeds, where he studied art." -> "He moved to Leeds. There, he studied art.";
+    "He stayed until 1870, when he joined the army." -> "... until 1870. Then he joined the army."."""
     where = verb.left_edge
+    opening = "There," if where.lower_ == "where" else "Then"
     before = _doc_token(where, -1)
     if before is None or not _is_comma(before, inside) or _subject(verb) is None:
         return None
@@ -264,7 +282,7 @@ def _where(part: Part, verb: Token, inside: set[int]) -> list[Part] | None:
     new = [w for w in _only(part, clause) if w.token is None or w.token.i != where.i]
     lower_first(new)
     return _parts(
-        part, "split-relatives", _without(part, clause | {before.i}), inserted("There,") + new
+        part, "split-relatives", _without(part, clause | {before.i}), inserted(opening) + new
     )
 
 
@@ -501,7 +519,7 @@ def _shared_subject(root: Token, conj: Token) -> list[Word] | None:
         if not carried or negated:
             return None
     elif conj.tag_ in ("VBD", "VBZ", "VBP"):
-        if _tense(root, helpers) != _tense(conj, []):
+        if _tense(root, helpers) != _tense(conj, []) and lemma(conj.text, conj.tag_) != "be":
             return None  # a past and a present verb joined by "and": the parse is probably wrong
         carried = []
     elif conj.tag_ == "VBN" and helpers and not negated:
