@@ -658,6 +658,10 @@ def adverbials(part: Part) -> list[Part] | None:
             pieces = [rest, inserted("This is when") + body]
         elif link == "so that" and not fronted:
             pieces = [rest, inserted("This is so that") + body]
+        elif link == "when" and lead_word == "when" and fronted and _past(clause) and _past(root):
+            # "When he learned Russian, he studied ..." -> "He learned Russian. Then he studied ..."
+            lower_first(rest)
+            pieces = [body, inserted("Then") + rest]
         else:
             continue
         return _parts(part, "split-adverbials", *pieces, antecedent=_subject(root))
@@ -1154,12 +1158,73 @@ def phrase_lists(part: Part, max_words: int) -> list[Part] | None:
     return [made]
 
 
+_PREPOSITION_LIKE = frozenset(
+    "following according compared assuming including given considering regarding concerning "
+    "starting beginning depending excluding".split()
+)
+"""Participles that work as prepositions ("Following the war, ..."): not about the subject."""
+
+
+_EARLIER = frozenset("initially originally first once formerly".split())
+
+
+def fronted_participles(part: Part) -> list[Part] | None:
+    """ "Set up in 1892, the club is ..." -> "The club was set up in 1892. The club is ...";
+    "Working from home, she wrote ..." -> "She worked from home. She wrote ..."."""
+    inside = part.tokens()
+    root = part.root()
+    if root is None or root.tag_ not in VERB_TAGS:
+        return None
+    subject = _subject(root)
+    if subject is None or subject.dep_ == "expl" or subject.lower_ in _RELATIVE:
+        return None
+    for verb in root.children:
+        if verb.dep_ != "advcl" or verb.tag_ not in ("VBN", "VBG") or verb.i not in inside:
+            continue
+        if verb.i > root.i or verb.lower_ in _PREPOSITION_LIKE or _subject(verb) is not None:
+            continue
+        if any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children):
+            continue  # "When ...", "Having been ...": other rules or none
+        span = _with_brackets(subtree(verb, inside), inside, verb)
+        after = _doc_token(verb.doc[max(span)], 1)
+        if min(span) != min(inside) or after is None or not _is_comma(after, inside):
+            continue
+        lead = [verb.doc[i] for i in span if i < verb.i]
+        if any(t.dep_ != "advmod" for t in lead):
+            continue
+        if any(verb.doc[i].dep_ in SUBJECTS | {"conj"} for i in span):
+            continue  # a clause or a second participle inside: not one thing said about the subject
+        words = _subject_words(subject)
+        if words is None:
+            continue
+        plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they", "you")
+        past = _past(root) or any(t.lower_ in _EARLIER for t in lead)
+        said = _only(part, span)
+        lower_first(said)
+        if verb.tag_ == "VBN":
+            if verb.lower_ in _STATE_PARTICIPLES and not past:
+                be = "are" if plural else "is"
+            else:
+                be = "were" if plural else "was"  # "Set up in 1892, the club ..." happened once
+            new = words + [Word(be)] + said
+        else:
+            tag = "VBD" if past else ("VBP" if plural else "VBZ")
+            rest = [w for w in said if w.token is None or w.token.i != verb.i]
+            at = next((n for n, w in enumerate(rest) if w.token is None or w.token.i > verb.i), len(rest))
+            new = words + rest[:at] + [Word(inflect(lemma(verb.text, "VBG"), tag), " ", None, tag)] + rest[at:]
+        upper_first(new)
+        main = _without(part, span | {after.i})
+        return _parts(part, "split-adverbials", new, main, antecedent=subject)
+    return None
+
+
 SPLITTERS: tuple[tuple[str, Splitter], ...] = (
     ("split-relatives", relatives),
     ("split-appositives", appositives),
     ("split-clauses", clauses),
     ("split-adverbials", adverbials),
     ("split-adverbials", participles),
+    ("split-adverbials", fronted_participles),
     ("split-clauses", frames),
     ("split-adverbials", purposes),
     ("split-relatives", topics),
