@@ -15,7 +15,7 @@ from .words import NAME_TAGS, NOUN_TAGS, Part, noun_phrase
 
 RULE = "pronouns"
 
-_SKIP = frozenset({"but", "so", "this", "is", "because", "when", "maybe", "if", ","})
+_SKIP = frozenset({"but", "so", "this", "is", "because", "when", "maybe", "if", ",", "then", "there"})
 
 
 def agrees(pronoun: str, noun: Token) -> bool:

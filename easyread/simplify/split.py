@@ -281,8 +281,14 @@ def _where(part: Part, verb: Token, inside: set[int]) -> list[Part] | None:
         return None  # the clause sits inside the sentence: moving it out would break the rest
     new = [w for w in _only(part, clause) if w.token is None or w.token.i != where.i]
     lower_first(new)
+    main = _without(part, clause | {before.i})
+    root = Part(main, []).root()
     return _parts(
-        part, "split-relatives", _without(part, clause | {before.i}), inserted(opening) + new
+        part,
+        "split-relatives",
+        main,
+        inserted(opening) + new,
+        antecedent=_subject(root) if root is not None else None,
     )
 
 
