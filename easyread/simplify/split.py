@@ -288,7 +288,8 @@ def _where(part: Part, verb: Token, inside: set[int]) -> list[Part] | None:
         "split-relatives",
         main,
         inserted(opening) + new,
-        antecedent=_subject(root) if root is not None else None,
+        # after "Then" the story of the subject goes on; after "There," "it" may be anything
+        antecedent=_subject(root) if root is not None and opening == "Then" else None,
     )
 
 
