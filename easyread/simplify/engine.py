@@ -159,7 +159,9 @@ class Simplifier:
             parts = [
                 new
                 for part in parts
-                for new in split.split(part, rules, limit, bullets, self._length)
+                for new in split.split(
+                    part, rules, limit, bullets, self._length, self.options.simplify.one_idea_from
+                )
             ]
         for part in parts:
             if "active-voice" in rules:

@@ -249,6 +249,8 @@ def _reduced_relative(part: Part, verb: Token, inside: set[int]) -> list[Part] |
     head = verb.head
     if head.tag_ not in NOUN_TAGS | NAME_TAGS or verb.left_edge.i != verb.i:
         return None
+    if head.dep_ == "pobj" and head.head.lower_ == "by":
+        return None  # "a novel by Brian Jacques, published in 1989": the novel was published
     span = _with_brackets(subtree(verb, inside), inside, verb)
     commas = _between_commas(span, inside, verb)
     if commas is None or any(verb.doc[i].dep_ in SUBJECTS for i in span):
@@ -376,8 +378,8 @@ def appositives(part: Part) -> list[Part] | None:
             continue  # "Riverside Youth Centre, Mill Lane": an address, not a description
         if head.lower_ in _MONTHS_DAYS or token.lower_ in _MONTHS_DAYS:
             continue
-        if any(c.dep_ in ("conj", "cc") for c in head.children):
-            continue
+        if any(c.dep_ in ("conj", "cc", "nummod") for c in head.children):
+            continue  # "He travelled 200 miles, an achievement": about the whole sentence
         span = _with_brackets(subtree(token, inside), inside, token)
         if any(token.doc[i].dep_ in ("conj", "cc") for i in span):
             continue
@@ -447,10 +449,14 @@ def clauses(part: Part) -> list[Part] | None:
         while index in inside and (root.doc[index].is_punct or root.doc[index].dep_ == "cc"):
             gap.insert(0, root.doc[index])
             index -= 1
+        if gap and root.i > gap[0].i:
+            continue  # "Only smuggling X, and aid improved Y": the first half has no verb
         words = [t.lower_ for t in gap if t.dep_ == "cc"]
         punct = [t.text for t in gap if t.is_punct]
         if not gap or (not words and ";" not in punct and ":" not in punct):
             continue
+        if _is_maybe(part) and (not words or words[-1] != "or"):
+            continue  # "Maybe you cannot come but would like to help. If so, ...": one condition
         maybe = _is_maybe(part) and _subject(conj) is not None
         if words and (
             words[-1] not in _CONNECTIVES
@@ -464,8 +470,13 @@ def clauses(part: Part) -> list[Part] | None:
         subject = _subject(conj)
         if subject is None:
             copied = _shared_subject(root, conj)
-            if copied is None:
-                continue
+            if copied is None or any(
+                root.doc[i].tag_ in NOUN_TAGS | NAME_TAGS | {"PRP", "PRP$"}
+                and root.doc[i].dep_ != "pobj"
+                and root.doc[i].head.dep_ != "pobj"
+                for i in range(gap[-1].i + 1, conj.i)
+            ):
+                continue  # "..., and its crater measures": a subject the parse missed
             # "after the meeting, wrote ..." -> "after the meeting, the chair wrote ..."
             comma = next(
                 (
@@ -529,8 +540,8 @@ def _shared_subject(root: Token, conj: Token) -> list[Word] | None:
         if _tense(root, helpers) != _tense(conj, []) and lemma(conj.text, conj.tag_) != "be":
             return None  # a past and a present verb joined by "and": the parse is probably wrong
         carried = []
-    elif conj.tag_ == "VBN" and helpers and not negated:
-        carried = helpers  # "was built and renamed" -> "was renamed"
+    elif conj.tag_ == "VBN" and helpers and not negated and lemma(root.text, "VBN") != "bear":
+        carried = helpers  # "was built and renamed" -> "was renamed" ("was born and then helped": no)
     else:
         return None
     found = _subject_words(subject)
@@ -1241,16 +1252,22 @@ SPLITTERS: tuple[tuple[str, Splitter], ...] = (
 """Splitting functions and the rule each belongs to, in the order they are tried."""
 
 
+JOINED_IDEAS = frozenset({relatives, appositives, clauses})
+"""Splitters for two ideas joined into one sentence: used on shorter sentences too (one idea each)."""
+
+
 def split(
     part: Part,
     enabled: set[str],
     max_words: int,
     bullets: bool,
     length: Callable[[list[Word]], int] = word_count,
+    one_idea_from: int = 0,
 ) -> list[Part]:
     """Split a part again and again while it is too long and a rule applies.
 
     `length` counts the words the reader will see (a date gains its weekday later).
+    From `one_idea_from` words (0: never), joined ideas are split in shorter sentences too.
     """
     done: list[Part] = []
     todo = [part]
@@ -1259,11 +1276,15 @@ def split(
             break
         current = todo.pop(0)
         made = None
-        long = length(current.words) > max_words
+        words = length(current.words)
+        long = words > max_words
+        ideas = 0 < one_idea_from <= words
         semicolon = any(w.text == ";" for w in current.words)  # always two ideas: always split
-        if long or semicolon:
+        if long or ideas or semicolon:
             for name, splitter in SPLITTERS:
-                if name in enabled and (long or name == "split-clauses"):
+                if name not in enabled:
+                    continue
+                if long or (ideas and splitter in JOINED_IDEAS) or splitter is clauses:
                     made = splitter(current)
                     if made:
                         break
