@@ -1282,8 +1282,8 @@ def split(
         semicolon = any(w.text == ";" for w in current.words)  # always two ideas: always split
         if long or ideas or semicolon:
             for name, splitter in SPLITTERS:
-                if name not in enabled:
-                    continue
+                if name not in enabled or (_is_maybe(current) and splitter is not clauses):
+                    continue  # "Maybe A. If so, B": A is split only into "Or maybe ..." choices
                 if long or (ideas and splitter in JOINED_IDEAS) or splitter is clauses:
                     made = splitter(current)
                     if made:
