@@ -193,10 +193,10 @@ def relatives(part: Part) -> list[Part] | None:
             or lemma(verb.text, verb.tag_) in _ABOUT_CLAUSE
         ):
             subject = [Word("this")]
-        elif head.tag_ in NOUN_TAGS | NAME_TAGS:
+        elif head.tag_ in NOUN_TAGS | NAME_TAGS and _agrees_with(_finite_verb(verb), head):
             subject = _name_before(head, before)
         else:
-            continue
+            continue  # "the form for short breaks, which is ...": "is" is about the form
         clause = _with_brackets(subtree(verb, inside), inside, verb)
         drop = clause | {before.i}
         after = _doc_token(verb.doc[max(clause)], 1)
@@ -924,13 +924,19 @@ def _two_nouns(noun: Token) -> bool:
     return any(c.dep_ == "dobj" and c.i < prep.i for c in holder.children)
 
 
+def _finite_verb(verb: Token) -> Token:
+    """The word of a clause that agrees with its subject: the verb or its first helping verb."""
+    helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return helpers[0] if helpers else verb
+
+
 def _agrees_with(verb: Token, noun: Token) -> bool:
     """Whether a present-tense verb agrees with the noun the parse says it describes
     ("a series of games that simulate ..." describes the games, not the series)."""
-    if verb.tag_ == "VBZ":
-        return noun.tag_ == "NN"
-    if verb.tag_ == "VBP":
-        return noun.tag_ == "NNS"
+    if verb.tag_ == "VBZ" or verb.lower_ == "was":
+        return noun.tag_ in ("NN", "NNP")
+    if verb.tag_ == "VBP" or verb.lower_ == "were":
+        return noun.tag_ in ("NNS", "NNPS")
     return True
 
 
