@@ -26,6 +26,9 @@ class SimplifyOptions:
 
     max_words: int = 15
     """Sentences longer than this are split where a rule can do it safely."""
+    one_idea_from: int = 11
+    """Sentences with at least this many words are also split where two ideas are joined
+    (", and ...", ", which ...", a description between commas), even within max_words; 0: never."""
     disable: tuple[str, ...] = ()
     """Names of simplification rules to switch off."""
 

@@ -80,8 +80,8 @@ def test_hard_words_are_marked_listed_and_rendered(tmp_path: Path, context: Cont
 
 def test_long_sentence_left_for_the_editor(context: Context) -> None:
     text = (
-        "Transport\n\nOfficers from the transport team will attend to listen to the views of young people who "
-        "travel to school or college by bus or taxi."
+        "Drop-in\n\nChildren and young people with special educational needs and disabilities and their "
+        "parents and carers are all welcome at the drop-in sessions in the library."
     )
     document = easyread.process(easyread.read_string(text, name="long"), context=context)
     sentence = document.sentences()[0]
@@ -123,3 +123,16 @@ def test_cli_disable_and_explain(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["simplify", "--explain", str(source)]) == 0
     captured = capsys.readouterr()
     assert "rules: everyday-words" in captured.err
+
+
+def test_a_colon_or_a_title_does_not_end_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "contact.txt"
+    source.write_text(
+        "Contact the team. Phone: 01632 960 123. Please ask Dr. Jones for a copy.\n", encoding="utf-8"
+    )
+    assert main(["simplify", str(source)]) == 0
+    assert capsys.readouterr().out == (
+        "Contact the team.\nPhone: 01632 960 123.\nPlease ask Dr. Jones for a copy.\n"
+    )

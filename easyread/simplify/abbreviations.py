@@ -9,6 +9,7 @@ from the built-in list in ``data/abbreviations.tsv``. The first use becomes
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 RULE = "abbreviations"
@@ -26,6 +27,8 @@ class Known:
     """Long forms defined by the document, by abbreviation."""
     explained: set[str] = field(default_factory=set)
     """Abbreviations already spelt out."""
+    uses: Counter[str] = field(default_factory=Counter)
+    """How often each abbreviation is used in the whole document (its definitions in brackets aside)."""
 
 
 def _initials_match(words: list[str], abbreviation: str) -> int:
@@ -63,7 +66,9 @@ def _subsequence(needle: str, haystack: str) -> bool:
 
 
 def find_definitions(text: str, known: Known) -> None:
-    """Learn the abbreviations a text defines, such as "Education, Health and Care Plan (EHCP)"."""
+    """Learn the abbreviations a text defines, such as "Education, Health and Care Plan (EHCP)",
+    and count the abbreviations it uses."""
+    known.uses.update(match[1] for match in _ABBREVIATION.finditer(text))
     if "(" not in text:
         return
     for match in _DEFINITION.finditer(text):
@@ -74,11 +79,17 @@ def find_definitions(text: str, known: Known) -> None:
 
 
 def expand(text: str, known: Known, built_in: dict[str, str]) -> str:
-    """Spell out each abbreviation the first time it appears."""
+    """Spell out each abbreviation the first time it appears; drop a definition the document
+    never uses again ("central processing unit (CPU)" with no later "CPU")."""
     if "(" in text:
+        unused: list[str] = []
         for match in _DEFINITION.finditer(text):
             if _initials_match(match[1].split(), match[2]):
                 known.explained.add(match[2])
+                if not known.uses[match[2]]:
+                    unused.append(match[2])
+        for abbreviation in unused:
+            text = text.replace(f" ({abbreviation})", "", 1)
     if not _ABBREVIATION.search(text):
         return text
 

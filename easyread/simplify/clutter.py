@@ -13,7 +13,18 @@ import re
 from spacy.tokens import Token
 
 from .data import WordLists
-from .words import NAME_TAGS, NOUN_TAGS, SUBJECTS, VERB_TAGS, Part, Word, noun_phrase, word_count
+from .words import (
+    NAME_TAGS,
+    NOUN_TAGS,
+    SUBJECTS,
+    VERB_TAGS,
+    Part,
+    Word,
+    copies,
+    inserted,
+    noun_phrase,
+    word_count,
+)
 
 RULE = "remove-clutter"
 
@@ -67,6 +78,76 @@ def _born(before: Word, inner: list[Word]) -> list[Word] | None:
     return noun_phrase(name) + [Word("was")] + inner
 
 
+_ALIASES: tuple[tuple[str, str], ...] = (
+    ("also known as", "also called"),
+    ("also called", "also called"),
+    ("also spelled", "also spelled"),
+    ("aka", "also called"),
+    ("a.k.a.", "also called"),
+    ("or", "also called"),
+    ("often called", "often called"),
+    ("sometimes called", "sometimes called"),
+    ("known as", "also called"),
+    ("called", "also called"),
+    ("now known as", "now called"),
+    ("now called", "now called"),
+    ("now", "now called"),
+    ("formerly known as", "once called"),
+    ("formerly called", "once called"),
+    ("formerly", "once called"),
+    ("later known as", "later called"),
+    ("later called", "later called"),
+    ("later", "later called"),
+    ("literally meaning", "means"),
+    ("meaning", "means"),
+    ("literally", "means"),
+)
+"""How a bracket gives another name, and the words that say it in a sentence of its own."""
+
+
+def _alias(before: Word, inner: list[Word]) -> list[Word] | None:
+    """ "Victoria Island (or Kitlineq)" -> a sentence of its own: "Victoria Island is also called
+    Kitlineq"; "(Gaelic: ...)" -> "In Gaelic, ... is called ..."."""
+    token = before.token
+    if token is None or token.tag_ not in NOUN_TAGS | NAME_TAGS or not token.is_alpha or len(inner) < 2:
+        return None
+    texts = [w.text.lower() for w in inner]
+    name = _name_ending(token)
+    plural = token.tag_ in ("NNS", "NNPS")
+    if inner[0].text[:1].isupper() and texts[1] == ":" and ":" not in texts[2:] and len(inner) > 2:
+        said = inserted(f"In {inner[0].text},") + name
+        return said + inserted("are called" if plural else "is called") + inner[2:]
+    for opening, saying in _ALIASES:
+        size = len(opening.split())
+        if tuple(texts[:size]) != tuple(opening.split()) or len(inner) <= size:
+            continue
+        if opening == "or" and not (inner[1].text[:1].isupper() or inner[1].text in "\"“"):
+            return None  # "(or often shortened RCT)": not simply another name
+        if saying == "means":
+            verb = ["mean" if plural else "means"]
+        elif saying.startswith(("once", "later")):
+            verb = ["were" if plural else "was", *saying.split()]
+        else:
+            verb = ["are" if plural else "is", *saying.split()]
+        return name + inserted(" ".join(verb)) + inner[size:]
+    return None
+
+
+def _name_ending(token: Token) -> list[Word]:
+    """The noun phrase that ends with `token`: the whole name ("Victoria Island") or "the" and its noun."""
+    if token.text[:1].isupper() and not token.is_sent_start:
+        start = token.i
+        while start > 0 and token.i - start < 6:
+            previous = token.doc[start - 1]
+            if not (previous.text[:1].isupper() or previous.lower_ in ("of", "the")):
+                break
+            start -= 1
+        while token.doc[start].lower_ in ("of", "the") and start < token.i:
+            start += 1
+        return copies(list(token.doc[start : token.i + 1]))
+    return noun_phrase(token)
+
+
 def brackets(part: Part) -> list[Part]:
     """Drop asides in brackets, or move those with facts into a sentence of their own."""
     words = part.words
@@ -90,8 +171,10 @@ def brackets(part: Part) -> list[Part]:
         tokens = [w.token for w in inner if w.token is not None]
         if len(inner) == 1 and _ABBREVIATION.match(inner[0].text):
             keep.extend(words[index : end + 1])
+        elif inner and inner[0].text.lower() == "see":
+            changed = True  # "(see Chapter 2)" points elsewhere: the easy-read text stands alone
         elif _carries_facts(tokens):
-            born = _born(words[index - 1], inner)
+            born = _born(words[index - 1], inner) or _alias(words[index - 1], inner)
             if born is not None:
                 moved.append(born)
                 changed = True
@@ -164,9 +247,20 @@ _THAT_AFTER = frozenset(
 )
 
 
+_PASSIVE_HELPERS = (
+    ("is",),
+    ("are",),
+    ("was",),
+    ("were",),
+    ("has", "been"),
+    ("have", "been"),
+    ("had", "been"),
+)
+
+
 def optional_words(part: Part) -> None:
-    """Drop words the grammar does not need: "means that it" -> "means it",
-    "the form which is enclosed" -> "the form enclosed"."""
+    """Drop words the grammar or the meaning does not need: "means that it" -> "means it",
+    "the form which is enclosed" -> "the form enclosed", "we also meet" -> "we meet"."""
     words = part.words
     drop: set[int] = set()
     for index, word in enumerate(words):
@@ -185,11 +279,21 @@ def optional_words(part: Part) -> None:
             token.lower_ in ("which", "that", "who")
             and token.dep_ == "nsubjpass"
             and previous.text != ","
-            and index + 2 < len(words)
-            and words[index + 1].text.lower() in ("is", "are", "was", "were")
-            and words[index + 2].tag == "VBN"
         ):
-            drop.update({index, index + 1})
+            for helpers in _PASSIVE_HELPERS:
+                end = index + 1 + len(helpers)
+                following = [w.text.lower() for w in words[index + 1 : end]]
+                if end < len(words) and following == list(helpers) and words[end].tag == "VBN":
+                    drop.update(range(index, end))
+                    break
+        elif (
+            token.lower_ == "also"
+            and token.dep_ == "advmod"
+            and token.head.tag_ in VERB_TAGS
+            and previous.text.lower() != "but"  # "not only ... but also" needs it
+            and previous.text not in ",;("
+        ):
+            drop.add(index)  # "also" links to what came before, which a split may have moved
     if drop:
         part.words = [w for i, w in enumerate(words) if i not in drop]
         part.changed(RULE)

@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Span
 
 from ..model import Diagnostic, HardWord, Mark, Severity
 from ..options import Options
+from ..stages.sentences import continues
 from . import abbreviations, clutter, everyday, hardwords, numbers, pronouns, split, voice
 from .data import WordLists
-from .words import NAME_TAGS, Part, from_tokens, render, sentence_case, word_count
+from .words import NAME_TAGS, Part, Word, from_tokens, render, sentence_case, word_count
 
 RULES: dict[str, str] = {
     "split-relatives": 'a clause such as ", which ..." or ", who ..." becomes a new sentence that repeats the noun',
@@ -155,7 +156,13 @@ class Simplifier:
                 clutter.optional_words(part)
         if rules & set(GROUPS["split"]):
             limit = self.options.simplify.max_words
-            parts = [new for part in parts for new in split.split(part, rules, limit, bullets)]
+            parts = [
+                new
+                for part in parts
+                for new in split.split(
+                    part, rules, limit, bullets, self._length, self.options.simplify.one_idea_from
+                )
+            ]
         for part in parts:
             if "active-voice" in rules:
                 voice.make_active(part)
@@ -173,6 +180,14 @@ class Simplifier:
                     numbers.number_words(piece)
                 item[:] = piece.words
         return parts
+
+    def _length(self, words: list[Word]) -> int:
+        """Words the reader will see: dates gain their weekday when numbers and dates are rewritten."""
+        count = word_count(words)
+        if "numbers-dates" not in self.rules:
+            return count
+        text = render(words)
+        return count + len(numbers.rewrite(text).split()) - len(text.split())
 
     def _text(self, text: str, part: Part, memory: Memory) -> str:
         if "numbers-dates" in self.rules:
@@ -199,12 +214,13 @@ class Simplifier:
         sentence = SimplifiedSentence(text, source, list(part.rules), items)
         if sentence.text == source and not items:
             sentence.rules = []
-        if word_count(part.words) > self.options.simplify.max_words and not items:
+        words = self._length(part.words)
+        if words > self.options.simplify.max_words and not items:
             sentence.flags.append("long")
             sentence.diagnostics.append(
                 Diagnostic(
                     "ER301",
-                    f"sentence still has {word_count(part.words)} words; "
+                    f"sentence still has {words} words; "
                     f"shorten it to {self.options.simplify.max_words} or fewer: {_quote(text)}",
                     Severity.WARNING,
                     "simplify",
@@ -246,11 +262,12 @@ class Simplifier:
 
 
 def _sentences(doc: Doc) -> list[Span]:
-    """The parser's sentences, rejoined where one "starts" with a small letter (a wrong cut)."""
+    """The parser's sentences, rejoined where one "starts" with a small letter or follows a
+    colon or a title such as "Dr." (wrong cuts: "Phone: 01632 960 123" is one sentence)."""
     spans: list[Span] = []
     for sent in doc.sents:
         first = sent.text.lstrip()[:1]
-        if spans and first.islower():
+        if spans and (first.islower() or continues(spans[-1].text.strip(), sent.text.strip())):
             spans[-1] = doc[spans[-1].start : sent.end]
         else:
             spans.append(sent)

@@ -8,6 +8,8 @@ words inside names are never touched.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .data import PlainWord, WordLists
 from .words import NAME_TAGS, Part, Word, coarse, inflect, lemma
 
@@ -15,18 +17,76 @@ RULE = "everyday-words"
 _VOWEL_SOUND = "aeiou"
 
 
-def _form(entry: PlainWord, tag: str) -> list[str]:
-    """The plain words, with the word that carries the grammar inflected to `tag`."""
+def _form(entry: PlainWord, word: Word) -> list[str] | None:
+    """The plain words, with the word that carries the grammar put in the form `word` has.
+
+    None when the plain words cannot take that form ("carrying outs").
+    """
     words = entry.plain.split()
+    tag = _finite(word)
     if entry.pos == "VERB":
         if tag == "VBG" and words[0] == "be" and len(words) > 1:
             return words[1:]  # "a base consisting of" -> "a base made of", not "being made of"
-        words[0] = inflect(words[0], tag)
+        words[0] = _be(tag, word.token) if words[0] == "be" else inflect(words[0], tag)
     elif entry.pos in ("NOUN", "ADJ", "ADV") and len(words) == 1:
         words[0] = inflect(words[0], tag)
     elif entry.pos == "NOUN" and tag == "NNS":
+        if words[-1] in _PARTICLES:
+            return None
         words[-1] = inflect(words[-1], "NNS")
     return words
+
+
+def _finite(word: Word) -> str:
+    """The word's tag, with a past participle that has its own subject and no helping verb
+    taken as the past tense it is ("the team observed the stars")."""
+    token = word.token
+    if (
+        word.tag == "VBN"
+        and token is not None
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    ):
+        return "VBD"
+    return word.tag
+
+
+_PARTICLES = frozenset("up out off down back on in over away along".split())
+_PLURAL_PRONOUNS = frozenset("we they you these those".split())
+
+
+def _be(tag: str, token: Token | None) -> str:
+    """ "be" agreeing with the subject of the verb it replaces ("they differ" -> "they are different")."""
+    if tag == "VB" and token is not None and not any(c.dep_ == "aux" for c in token.children):
+        tag = "VBP"  # a present verb tagged as a bare one: "the parts comprise ..."
+    if tag not in ("VBP", "VBD"):
+        return inflect("be", tag)
+    subject = _subject_of(token)
+    if tag == "VBP":
+        return "am" if subject is not None and subject.lower_ == "i" else "are"
+    plural = subject is not None and (
+        subject.tag_ in ("NNS", "NNPS")
+        or subject.lower_ in _PLURAL_PRONOUNS
+        or any(c.dep_ == "conj" for c in subject.children)
+    )
+    return "were" if plural else "was"
+
+
+def _subject_of(token: Token | None) -> Token | None:
+    """The subject a verb agrees with: its own, a shared one, or the noun a relative clause is about."""
+    while token is not None:
+        found = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found:
+            subject = found[0]
+            if subject.lower_ in ("which", "who", "that") and token.dep_ == "relcl":
+                return token.head
+            return subject
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ != "conj" or token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def _is_name(word: Word, first: bool) -> bool:
@@ -52,7 +112,8 @@ def _match_phrase(words: list[Word], start: int, lists: WordLists) -> tuple[Plai
     longest = min(lists.longest_phrase, len(words) - start)
     for size in range(longest, 0, -1):
         window = words[start : start + size]
-        if any(w.token is None or w.token.is_punct for w in window):
+        parsed = [w.token or w.source for w in window]  # copies of parsed words count too
+        if any(t is None or t.is_punct for t in parsed):
             continue
         key = tuple(w.text.lower() for w in window)
         entry = lists.phrases.get(key)
@@ -78,13 +139,19 @@ def _fits(entry: PlainWord, word: Word, previous: Word | None) -> bool:
         return True
     if entry.pos == "ADJ" and len(plain) > 1 and token.dep_ == "amod":
         return False  # "an eligible family" cannot become "an able to get family"
-    if entry.pos == "VERB" and plain[-1] in _PREPOSITIONS and word.tag == "VBN":
-        return not any(c.dep_ == "auxpass" for c in token.head.children) and not any(
-            c.dep_ == "auxpass" for c in token.children
-        )  # "was accompanied by" cannot become "was gone with by"
+    if entry.pos == "VERB" and word.tag == "VBN" and len(plain) > 1:
+        if token.dep_ == "amod":
+            return False  # "the distributed files" cannot become "the given out files"
+        if plain[-1] in _PREPOSITIONS or plain[0] == "be":
+            # "was accompanied by" cannot become "was gone with by", nor "as opposed to"
+            # "as been against to"; after "have" the phrase reads: "has gone with", "had been against".
+            return any(c.dep_ == "aux" and c.lower_ in _HAVE for c in token.children)
     if entry.plain == "so":
         return previous is None or previous.text in (",", ";", "and")
     return True
+
+
+_HAVE = frozenset({"have", "has", "had", "having", "'ve", "'d"})
 
 
 def replace_words(part: Part, lists: WordLists) -> None:
@@ -103,19 +170,22 @@ def replace_words(part: Part, lists: WordLists) -> None:
             _is_name(w, first) for w in words[index + 1 : index + found[1]]
         ):
             entry, size = found
-            replacement = (
-                _form(entry, words[index].tag) if entry.pos == "VERB" else entry.plain.split()
-            )
+            replacement = _form(entry, words[index]) if entry.pos == "VERB" else entry.plain.split()
+            if replacement is None:
+                out.append(word)
+                index += 1
+                continue
             out.extend(_words(replacement, word, words[index + size - 1].space))
             index += size
             changed = True
             continue
         entry = None
-        if word.token is not None and not _is_name(word, first):
+        if word.tag and not _is_name(word, first):  # parsed, or a copy of a parsed word
             entry = lists.plain_words.get((lemma(word.text, word.tag), coarse(word.tag)))
         previous = out[-1] if out else None
-        if entry is not None and _fits(entry, word, previous):
-            out.extend(_words(_form(entry, word.tag), word, word.space))
+        form = _form(entry, word) if entry is not None and _fits(entry, word, previous) else None
+        if form is not None:
+            out.extend(_words(form, word, word.space))
             changed = True
         else:
             out.append(word)

@@ -15,10 +15,11 @@ from .words import NAME_TAGS, NOUN_TAGS, Part, noun_phrase
 
 RULE = "pronouns"
 
-_SKIP = frozenset({"but", "so", "this", "is", "because", "when", "maybe", "if", ","})
+_SKIP = frozenset({"but", "so", "this", "is", "because", "when", "maybe", "if", ",", "then", "there"})
 
 
-def _agrees(pronoun: str, noun: Token) -> bool:
+def agrees(pronoun: str, noun: Token) -> bool:
+    """Whether a subject pronoun can stand for a noun: "it" one thing, "they" several, "he"/"she" a name."""
     plural = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
     if pronoun == "it":
         return noun.tag_ == "NN" and not plural
@@ -40,7 +41,7 @@ def replace_pronoun(part: Part) -> bool:
         token = word.token
         if token is None or token.tag_ != "PRP" or token.dep_ not in ("nsubj", "nsubjpass"):
             return False
-        if not _agrees(token.lower_, noun):
+        if not agrees(token.lower_, noun):
             return False
         if noun.tag_ in NAME_TAGS and sum(1 for t in noun.sent if t.tag_ in NAME_TAGS) > 2:
             return False  # several names around: which one is meant is not certain

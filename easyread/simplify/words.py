@@ -18,6 +18,8 @@ from functools import lru_cache
 from lemminflect import getInflection, getLemma
 from spacy.tokens import Token
 
+from .hardwords import zipf
+
 NOUN_TAGS = frozenset({"NN", "NNS"})
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
@@ -55,6 +57,9 @@ def lemma(word: str, tag: str) -> str:
 _PLURALS = {"person": "people"}
 """Plurals lemminflect gives in a formal form first ("persons")."""
 
+_BRITISH = {("get", "VBN"): "got", ("fit", "VBD"): "fitted", ("fit", "VBN"): "fitted"}
+"""Forms where lemminflect gives the American one ("gotten")."""
+
 
 @lru_cache(maxsize=65536)
 def inflect(word: str, tag: str) -> str:
@@ -63,6 +68,8 @@ def inflect(word: str, tag: str) -> str:
         return word
     if tag == "NNS" and word in _PLURALS:
         return _PLURALS[word]
+    if (word, tag) in _BRITISH:
+        return _BRITISH[word, tag]
     found = getInflection(word, tag=tag)
     return found[0] if found else word
 
@@ -79,6 +86,8 @@ class Word:
     """The parsed token it comes from; None for words a rule inserted or copied."""
     copied_tag: str = ""
     """The tag of the token a copied word came from (a repeated noun keeps its class)."""
+    source: Token | None = None
+    """The token a copied word repeats (copies keep the spacing between them: "long-lived")."""
 
     @property
     def tag(self) -> str:
@@ -93,7 +102,7 @@ def from_tokens(tokens: list[Token]) -> list[Word]:
 
 def copies(tokens: list[Token]) -> list[Word]:
     """Words repeating tokens elsewhere in the sentence (not part of the parse of this clause)."""
-    words = [Word(t.text, t.whitespace_ or "", None, t.tag_) for t in tokens]
+    words = [Word(t.text, t.whitespace_ or "", None, t.tag_, t) for t in tokens]
     if tokens and tokens[0].is_sent_start:
         lower_first(words)  # "Officers" at the start of a sentence is "officers" elsewhere
     return words
@@ -127,11 +136,17 @@ def render(words: list[Word]) -> str:
     parts: list[str] = []
     for word, following in zip(words, [*words[1:], None]):
         parts.append(word.text)
-        joined = (
-            following is not None
-            and word.token is not None
-            and following.token is not None
-            and following.token.i == word.token.i + 1
+        joined = following is not None and (
+            (
+                word.token is not None
+                and following.token is not None
+                and following.token.i == word.token.i + 1
+            )
+            or (
+                word.source is not None
+                and following.source is not None
+                and following.source.i == word.source.i + 1
+            )
         )
         parts.append(word.space if joined else " ")
     return tidy("".join(parts))
@@ -162,11 +177,20 @@ def sentence_case(text: str, stop: bool = True) -> str:
 
 
 def lower_first(words: list[Word]) -> None:
-    """Lower-case the first word unless it is a name, "I" or an acronym."""
+    """Lower-case the first word unless it is a name, "I" or an acronym.
+
+    A capitalised word that English does not know ("Baduhenna") is taken for a name
+    even when the parser did not tag it as one.
+    """
     for word in words:
         if word.token is not None and word.token.is_punct:
             continue
-        if word.tag in NAME_TAGS or word.text == "I" or word.text.isupper():
+        if (
+            word.tag in NAME_TAGS
+            or word.text == "I"
+            or (word.text.isupper() and word.text != "A")
+            or zipf(word.text.lower()) < 1.0
+        ):
             return
         word.text = word.text[:1].lower() + word.text[1:]
         return
@@ -230,10 +254,11 @@ class Part:
             self.rules.append(rule)
 
 
-def noun_phrase(head: Token) -> list[Word]:
+def noun_phrase(head: Token, article: str = "") -> list[Word]:
     """The words that repeat a noun: its name, or "the" with its describing words.
 
     Used when a split makes a new sentence that must say again what it is about.
+    `article` replaces "the" where the new sentence must point back ("these promises").
     """
     keep = {"compound", "amod", "nmod", "poss", "nummod", "flat"}
     left = [c for c in head.lefts if c.dep_ in keep]
@@ -243,19 +268,12 @@ def noun_phrase(head: Token) -> list[Word]:
     words = copies(tokens)
     dets = [c for c in head.lefts if c.dep_ == "det"]
     det = dets[0].lower_ if dets else ""
-    keep_det = {
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "our",
-        "your",
-        "their",
-        "his",
-        "her",
-        "its",
-        "my",
-    }
-    article = det if det in keep_det else "the"
-    return [Word(article), *words]
+    if article:
+        return [Word(article), *words]
+    if not dets:
+        return words  # "soy milk", "officers": no article before, none after
+    return [Word(det if det in _POINTING else "the"), *words]
+
+
+_POINTING = frozenset("the this that these those our your their his her its my".split())
+"""Determiners a repeated noun keeps ("our promises" stays "our promises"; "a form" becomes "the form")."""

@@ -35,14 +35,15 @@ def split(texts: list[str], context: Context) -> list[list[str]]:
 def _repair(parts: list[str]) -> list[str]:
     merged: list[str] = []
     for part in parts:
-        if merged and _continues(merged[-1], part):
+        if merged and continues(merged[-1], part):
             merged[-1] = f"{merged[-1]} {part}"
         else:
             merged.append(part)
     return merged
 
 
-def _continues(previous: str, following: str) -> bool:
+def continues(previous: str, following: str) -> bool:
+    """Whether `following` is the rest of the sentence `previous` (a wrong cut after "Dr." or ":")."""
     match = _LAST_WORD.search(previous)
     if not match:
         return previous.endswith((",", ";", ":", "-", "(")) or following[:1] in ",;:)"
