@@ -25,10 +25,10 @@ OBJECTS = frozenset({"dobj", "attr", "oprd", "dative", "acomp"})
 LIGHT_VERBS = frozenset(
     "be have do get make go come let can will may might must shall should would could "
     "need want like try hope plan aim able use give take put keep find offer provide bring "
-    "send see join".split()
+    "see join".split()
 )
 """Verbs that rarely carry a sentence's idea on their own ("we want to hear" is about hearing;
-"we will send you a **letter**")."""
+"you can **join** the youth forum")."""
 
 CLAUSE_VERBS = frozenset(
     "say think know understand remember notice hope believe decide agree feel wish "
@@ -94,7 +94,9 @@ def role(head: Token, found: Found, clause: MainClause) -> float:
         if found.person and governor.lemma_ == "be":
             # "Your child is unwell" is about being unwell; "Interpreters will be there" is not
             role = 1.5 if described else 0
-        elif found.person and head.dep_ != "csubj":
+        elif found.person and head.dep_ == "nsubjpass":
+            role = 1.5  # "An interpreter can be booked": the people are the news
+        elif found.person and head.dep_ == "nsubj":
             role = 5.2  # "Children can play football" is about football
         elif any(c.dep_ == "oprd" for c in governor.children) or (
             clause.light(governor) and any(c.dep_ == "dobj" for c in governor.children)
