@@ -2,16 +2,18 @@
 
 The picture beside a sentence shows its main idea. On the spaCy parse:
 
-1. phrases the library knows are found first ("young people", "social worker",
+1. legal small print gets no picture, and a letter's greeting or closing
+   gets a wave (`smallprint`);
+2. phrases the library knows are found first ("young people", "social worker",
    and a verb with its object: "wash your hands");
-2. each word or phrase is ranked by its role: the subject of the main clause,
-   then its object, then the main verb when the sentence is about an action
-   (the verb after "asked to" or "want to" rather than "ask" or "want"), then
-   nouns after a preposition of the main clause, then other nouns, verbs,
-   adjectives. A subject that is a word for people gives way to what they do
-   ("Children can play football"); words the vocabulary marks ``low``
-   (member, information) come after all of those;
-3. names of people and places only ever get the user's own picture for that
+3. each word or phrase is ranked by its role in the main clause (`roles`):
+   the object of the main verb or a predicate, the subject when it is the
+   news, the action when the objects are abstract or are people; a verb such
+   as "say" or "decide" hands its role on to the clause it introduces. Words
+   for people give way to what the sentence says about them ("Children can
+   play **football**"); words the vocabulary marks ``low`` (member,
+   information) come after all others;
+4. names of people and places only ever get the user's own picture for that
    exact name or a generic person or place picture, and only when nothing
    else in the sentence has one; an organisation's or building's name gets
    the picture of its last word ("Riverside Youth Centre"); dates and times

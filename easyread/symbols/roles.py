@@ -83,7 +83,10 @@ class MainClause:
 
 
 def role(head: Token, found: Found, clause: MainClause) -> float:
-    """How well a word or phrase with this head stands for its sentence: lower is better."""
+    """How well a word or phrase with this head stands for its sentence: lower is better.
+
+    Tokens are compared by index: spaCy makes a new Token object on every access.
+    """
     head = _stand_in(head)
     governor = head.head
     in_main = governor.i in clause.verbs
