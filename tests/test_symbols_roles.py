@@ -51,6 +51,10 @@ def picture(nlp, library: Library, text: str) -> str | None:  # type: ignore[no-
         ("Maybe you do not agree with the final plan.", "1F44E", "not a thumbs up"),
         ("You must not smoke in the building.", "1F6AD", "not a cigarette"),
         ("Children can play football in the park.", "26BD", "unchanged"),
+        ("If your fingers turn blue, go to the emergency department.", "1F3E5", "main clause after 'if'"),
+        ("You can use the pool on Saturday.", "1F3CA", "a swimming pool"),
+        ("We play pool at the youth club.", "1F3B1", "the game"),
+        ("The food bank is open on Monday.", "1F96B", "a food bank is not a bank"),
     ],
 )
 def test_the_picture_shows_the_main_idea_of_a_real_sentence(

@@ -40,6 +40,10 @@ all **uniform** must be labelled"; "Your doctor has asked for you to have a **bl
 SPEECH_VERBS = frozenset("ask tell".split())
 """Verbs whose object, a person, is worth a picture: "Ask your **doctor** about it"."""
 
+EXAMPLES = frozenset({"like", "as", "including"})
+"""Prepositions before examples, which say more than the word they illustrate: "activities like
+**canoeing**", "equipment, including **helmets**"."""
+
 LAST = 99
 """Role of a unit with a generic picture only (a person, a place): a last resort."""
 
@@ -58,7 +62,7 @@ class MainClause:
     @classmethod
     def of(cls, sentence: Span) -> MainClause:
         """Follow the root's chained verbs and, for verbs like "say", the clause they introduce."""
-        root = sentence.root
+        root = _true_root(sentence.root)
         verbs, hosts = {root.i}, set()
         todo = [root]
         while todo:
@@ -149,12 +153,27 @@ def _stand_in(head: Token) -> Token:
             head = head.head
         elif (
             head.dep_ in ("pobj", "pcomp")
-            and head.head.lower_ in ("like", "as")
+            and head.head.lower_ in EXAMPLES
             and head.head.head.pos_ in ("NOUN", "PROPN")
         ):
             head = head.head.head
         else:
             return head
+
+
+def _true_root(root: Token) -> Token:
+    """The main verb when spaCy made an "if" clause the root: "If your fingers turn blue, **go**
+    to the emergency department" (the main clause is joined to it as a conjunct)."""
+    if not any(c.dep_ == "mark" for c in root.children):
+        return root
+    after = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    main = [
+        c
+        for c in after
+        if not any(m.dep_ == "mark" for m in c.children)
+        and any(t.text == "," for t in root.doc[root.i : c.i])
+    ]
+    return main[-1] if main else root
 
 
 def _for_to(verb: Token) -> bool:
