@@ -13,6 +13,7 @@ from ..model import BlockKind, Diagnostic, Document, Sentence, Severity
 from ..symbols import concepts
 from ..symbols.concepts import TITLES
 from ..symbols.library import Library, Memory
+from ..symbols.smallprint import small_print
 from . import Context, Stage
 
 NO_PICTURE = "ER401"
@@ -88,7 +89,8 @@ def run(document: Document, context: Context) -> Document:
         sentence.symbols = [symbol] if symbol else []
         sentence.word_symbols = concepts.word_symbols(span, symbols, memory) if inline else []
         if symbol is None:
-            _no_picture(document, sentence, block_index, sentence_index)
+            legal = small_print(span, symbols.vocabulary)
+            _no_picture(document, sentence, block_index, sentence_index, legal)
     for word in document.hard_words:
         if word.symbol is None:
             word.symbol = symbols.lookup(word.word)
@@ -100,14 +102,21 @@ def run(document: Document, context: Context) -> Document:
     return document
 
 
-def _no_picture(document: Document, sentence: Sentence, block: int, index: int) -> None:
+def _no_picture(
+    document: Document, sentence: Sentence, block: int, index: int, legal: bool
+) -> None:
     if "no-picture" not in sentence.flags:
         sentence.flags.append("no-picture")
     excerpt = sentence.text if len(sentence.text) <= 60 else sentence.text[:57] + "..."
+    advice = (
+        "legal small print, which no picture explains; say it plainly or leave it out"
+        if legal
+        else "choose one with an overrides file or leave it"
+    )
     document.diagnostics.append(
         Diagnostic(
             NO_PICTURE,
-            f"no picture fits \u201c{excerpt}\u201d; choose one with an overrides file or leave it",
+            f"no picture fits \u201c{excerpt}\u201d: {advice}",
             Severity.INFO,
             "symbols",
             block,

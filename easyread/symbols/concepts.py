@@ -2,16 +2,18 @@
 
 The picture beside a sentence shows its main idea. On the spaCy parse:
 
-1. phrases the library knows are found first ("young people", "social worker",
+1. legal small print gets no picture, and a letter's greeting or closing
+   gets a wave (`smallprint`);
+2. phrases the library knows are found first ("young people", "social worker",
    and a verb with its object: "wash your hands");
-2. each word or phrase is ranked by its role: the subject of the main clause,
-   then its object, then the main verb when the sentence is about an action
-   (the verb after "asked to" or "want to" rather than "ask" or "want"), then
-   nouns after a preposition of the main clause, then other nouns, verbs,
-   adjectives. A subject that is a word for people gives way to what they do
-   ("Children can play football"); words the vocabulary marks ``low``
-   (member, information) come after all of those;
-3. names of people and places only ever get the user's own picture for that
+3. each word or phrase is ranked by its role in the main clause (`roles`):
+   the object of the main verb or a predicate, the subject when it is the
+   news, the action when the objects are abstract or are people; a verb such
+   as "say" or "decide" hands its role on to the clause it introduces. Words
+   for people give way to what the sentence says about them ("Children can
+   play **football**"); words the vocabulary marks ``low`` (member,
+   information) come after all others;
+4. names of people and places only ever get the user's own picture for that
    exact name or a generic person or place picture, and only when nothing
    else in the sentence has one; an organisation's or building's name gets
    the picture of its last word ("Riverside Youth Centre"); dates and times
@@ -30,15 +32,10 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Symbol, WordSymbol
 from .keys import key
 from .library import Cues, Found, Library, Memory
+from .roles import LAST, MainClause, role
+from .smallprint import GREETING, greeting, small_print
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-OBJECTS = frozenset({"dobj", "attr", "oprd", "dative", "acomp"})
 CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
-LIGHT_VERBS = frozenset(
-    "be have do get make go come let can will may might must shall should would could "
-    "need want like try hope plan aim able use".split()
-)
-"""Verbs that rarely carry a sentence's idea on their own ("we want to hear" is about hearing)."""
 
 GENERIC = {
     "PERSON": "@person",
@@ -68,7 +65,7 @@ PLACE_WORDS = frozenset(
 )
 """Last words that make a name a place's, whatever spaCy thinks ("Mill Lane", "Station Road")."""
 _PHONE = re.compile(r"^(?:\+?44|0)\d{2,}$")
-_LAST = 99
+_SCHOOL_YEAR = re.compile(r"^(?:[Yy]ear|YEAR) ?\d{1,2}$")
 
 
 @dataclass(slots=True)
@@ -99,13 +96,13 @@ def units(sentence: Span, library: Library) -> list[Unit]:
     claimed: set[int] = set()
     found: list[Unit] = []
     for entity in sentence.ents:
-        if (
-            len(entity) == 1
-            and entity.label_ in ("ORG", "FAC")
-            and library.vocabulary.knows(entity.text)
-        ):
-            continue  # "the Council": a known word spaCy took for a name
-        if _is_name(entity) or _is_when(entity) or entity.label_ == "MONEY":
+        if entity.label_ in ("ORG", "FAC") and library.vocabulary.knows(_without_the(entity)):
+            continue  # "the Council", "Housing Benefit": known words spaCy took for a name
+        if _SCHOOL_YEAR.match(entity.text):
+            # "Year 6" is a group of pupils, not a date
+            found.append(Unit(entity.start, entity.end, ["year group"], "NOUN", entity.root))
+            claimed.update(range(entity.start, entity.end))
+        elif _is_name(entity) or _is_when(entity) or entity.label_ == "MONEY":
             head_form = ""
             if (
                 entity.label_ in ("ORG", "FAC")
@@ -155,6 +152,10 @@ def units(sentence: Span, library: Library) -> list[Unit]:
     return sorted(found, key=lambda unit: unit.start)
 
 
+def _without_the(entity: Span) -> str:
+    return entity[1:].text if entity[0].lower_ == "the" and len(entity) > 1 else entity.text
+
+
 def is_acronym(text: str) -> bool:
     """An acronym such as SEND, NHS or GP: capitals only, two letters or more."""
     return len(text) > 1 and text.isalpha() and text.isupper()
@@ -166,7 +167,11 @@ def acronym(text: str) -> str:
 
 
 def _pos(token: Token) -> str:
-    """The part of speech, mending a common slip: "a present" is a noun, not an adjective."""
+    """The part of speech, mending common slips: "a present" is a noun, not an adjective; a
+    lower-case word tagged as a name is a noun ("a new bin"), or a verb when it opens the
+    sentence ("book a place")."""
+    if token.pos_ == "PROPN" and token.text[:1].islower():
+        return "VERB" if token.i == token.sent.start else "NOUN"
     if token.pos_ == "ADJ" and (
         token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
         or any(c.dep_ == "det" for c in token.children)
@@ -348,51 +353,15 @@ def match_unit(
     return None, False
 
 
-def rank(
-    sentence: Span, unit: Unit, found: Found, generic: bool = False, head: Token | None = None
-) -> float:
-    """How well a unit stands for the whole sentence: lower is better.
+def rank(unit: Unit, found: Found, generic: bool, head: Token, clause: MainClause) -> float:
+    """How well a unit stands for the whole sentence: lower is better (see `roles`).
 
     `head` stands in for the unit's own head when that head has no picture
-    ("exam" in "the exam results" takes the place of "results"). Tokens are
-    compared by index: spaCy makes a new Token object on every access.
+    ("exam" in "the exam results" takes the place of "results").
     """
     if generic:
-        return _LAST - 1 if unit.name else _LAST - 2
-    head = head or unit.head
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
-    root = sentence.root
-    chained = {t.i for t in root.children if t.dep_ == "xcomp" and t.pos_ in ("VERB", "AUX")}
-    main = {root.i, *chained}
-    light = head.lemma_.lower() in LIGHT_VERBS
-    role: float
-    if head.dep_ in SUBJECTS and head.head.i in main:
-        # "Children can play football" is about football; "An interpreter can be booked" is not
-        role = 2.5 if found.person and head.dep_ == "nsubj" else 0
-        if root.lemma_.lower() == "have" and any(c.dep_ == "dobj" for c in root.children):
-            role = max(role, 1.5)  # "The room has a hearing loop" is about the loop
-    elif head.dep_ == "compound" and head.head.i == root.i and root.pos_ == "VERB":
-        role = 0  # "the bus leaves": spaCy sometimes hangs a lower-case subject on the verb
-    elif head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
-        role = 0
-    elif head.dep_ in OBJECTS and head.head.i in main:
-        role = 1
-    elif head.i in chained and not light:
-        role = 2
-    elif head.i == root.i and head.pos_ == "VERB" and not light:
-        role = 3 if chained else 2
-    elif head.dep_ == "pobj" and head.head.head.i in main:
-        role = 4
-    elif head.pos_ in ("NOUN", "PROPN"):
-        role = 5
-    elif head.pos_ == "VERB" and not light:
-        role = 6
-    elif head.pos_ in ("ADJ", "ADV"):
-        role = 7
-    else:
-        role = 8
-    return role + (20 if found.low else 0)
+        return LAST - 1 if unit.name else LAST - 2
+    return role(head, found, clause)
 
 
 def picture_for(doc: Doc, library: Library) -> Symbol | None:
@@ -411,7 +380,18 @@ def picture_for(doc: Doc, library: Library) -> Symbol | None:
 
 
 def key_concept(sentence: Span, library: Library, memory: Memory | None = None) -> Symbol | None:
-    """The picture of a sentence's main idea, or None when no word has a good enough one."""
+    """The picture of a sentence's main idea, or None when no word has a good enough one.
+
+    Legal small print gets none: no picture explains "statutory rights". A
+    letter's greeting ("Dear Mr Okafor") gets the greeting's picture.
+    """
+    if small_print(sentence, library.vocabulary):
+        return None
+    if greeting(sentence):
+        found = library.match([GREETING], None, None, memory, query=sentence.text)
+        if found is not None and found.symbol is not None:
+            return found.symbol
+    clause = MainClause.of(sentence)
     matched = [
         (unit, *match_unit(sentence, unit, library, memory)) for unit in units(sentence, library)
     ]
@@ -428,7 +408,7 @@ def key_concept(sentence: Span, library: Library, memory: Memory | None = None) 
         head = unit.head
         if head.dep_ == "compound" and head.head.i not in pictured:
             head = head.head  # the word it modifies has no picture of its own: take its place
-        place = (rank(sentence, unit, found, generic, head), unit.start)
+        place = (rank(unit, found, generic, head, clause), unit.start)
         if best is None or place < best[:2]:
             best = (*place, found.symbol)
     return best[2] if best else None

@@ -118,6 +118,8 @@ class Found:
     """The vocabulary's sense note, when a sense was chosen."""
     person: bool = False
     """True for a word for people, which gives way as a subject to what they do."""
+    action: bool = False
+    """True for a verb whose picture is the idea even when it has an object ("phone")."""
 
 
 @dataclass(slots=True)
@@ -356,6 +358,7 @@ class Library:
                         sense.low,
                         sense.note,
                         sense.person,
+                        sense.action,
                     )
         if resolved is not None and resolved.blocked and not everything:
             return
@@ -454,7 +457,8 @@ class Library:
                     fitting = sense is not None and rule != "ambiguous"
                     concept = sense.concept if sense and fitting else f"{symbol_set.id}:{entry.id}"
                     person = bool(sense and fitting and sense.person)
-                    yield Found(symbol, symbol.score, rule, concept, person=person)
+                    action = bool(sense and fitting and sense.action)
+                    yield Found(symbol, symbol.score, rule, concept, person=person, action=action)
 
     def _fits(self, entry: Entry, resolved: _Resolved, word: str) -> bool:
         """Whether a user's picture named `word` can stand for the sense the vocabulary chose."""

@@ -26,7 +26,11 @@ File format (tab separated, ``#`` starts a comment line)::
 - ``weight``: ``low`` for words that rarely carry a sentence's idea (member,
   people, information): another word of the sentence is preferred; ``person``
   for words for people (carer, pupils): as the subject of a sentence they give
-  way to what the sentence says they do ("Children can play football").
+  way to what the sentence says they do ("Children can play football");
+  ``action`` for verbs whose picture is the idea even when they have an object
+  ("**phone** the transport team"); ``legal`` for the words of legal small print
+  (hereby, statutory): a sentence with one gets no picture, as no picture
+  explains it.
 """
 
 from __future__ import annotations
@@ -45,6 +49,9 @@ POS_TAGS = frozenset("NOUN PROPN VERB ADJ ADV NUM PRON ADP DET INTJ".split())
 
 NO_PICTURE = "-"
 """The symbol column's value for "we know this word and no picture fits"."""
+
+WEIGHTS = frozenset({"", "low", "person", "action", "legal"})
+"""Values of the weight column (see the module docstring)."""
 
 _CUE = re.compile(r"^(#num|[<>]?[\w'@][\w' ]*)$")
 _COLUMNS = ("term", "pos", "symbol", "sense", "cues", "synonyms", "weight")
@@ -72,6 +79,10 @@ class Sense:
     """True when the word rarely carries the idea of a sentence."""
     person: bool = False
     """True for a word for people (carer, pupils): as a subject, what they do is the idea."""
+    action: bool = False
+    """True for a verb whose picture is the idea even when it has an object (phone, email)."""
+    legal: bool = False
+    """True for a word or phrase of legal small print: its sentence gets no picture."""
     line: int = 0
     """Line number in the vocabulary file, for messages."""
 
@@ -91,6 +102,8 @@ class Vocabulary:
     """Senses reachable through a synonym, by the synonym's key."""
     longest: int = 1
     """Words in the longest term or synonym (how far phrase matching must look)."""
+    legal: set[str] = field(default_factory=set)
+    """Keys of the words and phrases of legal small print (weight ``legal``), synonyms included."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> Vocabulary:
@@ -133,6 +146,8 @@ class Vocabulary:
         if _is_acronym(sense.term):
             self.senses.setdefault("^" + sense.key, []).append(sense)
         self.longest = max(self.longest, len(sense.key.split()))
+        if sense.legal:
+            self.legal.update((sense.key, *sense.synonyms))
         for synonym in sense.synonyms:
             self.synonyms.setdefault(synonym, []).append(sense)
             self.longest = max(self.longest, len(synonym.split()))
@@ -173,8 +188,11 @@ def _sense(row: list[str], number: int, source: str) -> Sense:
     bad = [cue for cue in cue_list if not _CUE.match(cue)]
     if bad:
         raise EasyreadError(f"{where}: bad cue {bad[0]!r}", source=source)
-    if weight not in ("", "low", "person"):
-        raise EasyreadError(f"{where}: weight must be empty, low or person", source=source)
+    if weight not in WEIGHTS:
+        raise EasyreadError(
+            f"{where}: weight must be empty or one of: {' '.join(sorted(WEIGHTS - {''}))}",
+            source=source,
+        )
     names = [s.strip() for s in synonyms.split(",") if key(s)]
     return Sense(
         term=term,
@@ -186,6 +204,8 @@ def _sense(row: list[str], number: int, source: str) -> Sense:
         synonyms=tuple(("^" if _is_acronym(s) else "") + key(s) for s in names),
         low=weight == "low",
         person=weight == "person",
+        action=weight == "action",
+        legal=weight == "legal",
         line=number,
     )
 
