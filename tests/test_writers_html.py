@@ -260,6 +260,21 @@ def test_picture_size_option(tmp_path: Path) -> None:
             options(**wrong)
 
 
+def test_a_sentence_that_explains_its_hard_word_gets_no_box() -> None:
+    from easyread.model import Block, BlockKind, Document, HardWord, Mark, Sentence
+    from easyread.writers.plan import _explanations
+
+    own = Sentence("Co-production means we plan things together.", marks=[Mark(0, 13, "hard")])
+    later = Sentence("We believe in co-production.", marks=[Mark(14, 27, "hard")])
+    other = Sentence("The charter matters.", marks=[Mark(4, 11, "hard")])
+    document = Document(
+        title="t",
+        blocks=[Block(BlockKind.PARAGRAPH, "x", sentences=[own, later, other])],
+        hard_words=[HardWord("co-production", "When people work together."), HardWord("charter", "A list of promises.")],
+    )
+    assert _explanations(document) == {id(other): [("charter", "a list of promises.")]}
+
+
 def test_explanations_read_on_after_means() -> None:
     from easyread.writers.plan import means
 

@@ -350,8 +350,15 @@ def _explanations(document: Document) -> dict[int, list[tuple[str, str]]]:
             if mark.kind != "hard" or not meaning or word.lower() in done:
                 continue
             done.add(word.lower())
+            if _defines(sentence.text, mark.start, mark.end):
+                continue  # "Co-production means ..." says it already: a box would repeat it
             result.setdefault(id(sentence), []).append((word, means(meaning)))
     return result
+
+
+def _defines(text: str, start: int, end: int) -> bool:
+    """Whether the sentence opens by explaining the word itself: "Co-production means ..."."""
+    return start <= 4 and text[end:].lower().startswith((" means ", " is short for ", " stands for "))
 
 
 def rows(plan: Plan) -> list[tuple[int, bool, bool]]:
