@@ -44,11 +44,7 @@ SENTENCE_LISTS = [
     ("symbols_sentences.tsv", "letters, two batches", "yes, after their first runs (88.8%, 86.2%)"),
     ("symbols_heldout.tsv", "first held-out list", "yes, after its first run (88.5%)"),
     ("symbols_heldout2.tsv", "simplifier output, second list", "yes, after its first run (78.0%)"),
-    (
-        "symbols_heldout3.tsv",
-        "simplifier output, third list",
-        "**no**: written after the last change",
-    ),
+    ("symbols_heldout3.tsv", "simplifier output, third list", "yes, after its first run (76.0%)"),
 ]
 """Sentence lists, in the order they were written: file, what they are, whether used for tuning."""
 HELD_OUT = DATA / SENTENCE_LISTS[-1][0]
@@ -176,6 +172,11 @@ def report(show: bool, runs: int) -> str:
         for name, about, tuned in SENTENCE_LISTS
     ]
     held = lists[-1][3]
+    held_status = (
+        "never used for tuning"
+        if SENTENCE_LISTS[-1][2].startswith("**no**")
+        else "used for tuning after its first run"
+    )
     load, load_with_imports = load_times(runs)
     rate, rate_words = lookup_rate(library)
     got, total, example_lines = examples(nlp)
@@ -196,7 +197,7 @@ def report(show: bool, runs: int) -> str:
             "all",
         ),
         (
-            f"Precision on **held-out** sentences (`{HELD_OUT.name}`, never used for tuning)",
+            f"Precision on **held-out** sentences (`{HELD_OUT.name}`, {held_status})",
             f"**{_share(held, 'right', 'picked', 'precision')}**",
             "≥ 95%",
         ),
