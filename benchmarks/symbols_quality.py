@@ -45,6 +45,11 @@ SENTENCE_LISTS = [
     ("symbols_heldout.tsv", "first held-out list", "yes, after its first run (88.5%)"),
     ("symbols_heldout2.tsv", "simplifier output, second list", "yes, after its first run (78.0%)"),
     ("symbols_heldout3.tsv", "simplifier output, third list", "yes, after its first run (76.0%)"),
+    (
+        "symbols_heldout4.tsv",
+        "simplifier output, fourth list, new kinds of documents",
+        "**no**: written after the last change",
+    ),
 ]
 """Sentence lists, in the order they were written: file, what they are, whether used for tuning."""
 HELD_OUT = DATA / SENTENCE_LISTS[-1][0]
