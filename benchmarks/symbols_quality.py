@@ -44,10 +44,11 @@ SENTENCE_LISTS = [
     ("symbols_sentences.tsv", "letters, two batches", "yes, after their first runs (88.8%, 86.2%)"),
     ("symbols_heldout.tsv", "first held-out list", "yes, after its first run (88.5%)"),
     ("symbols_heldout2.tsv", "simplifier output, second list", "yes, after its first run (78.0%)"),
+    ("symbols_heldout3.tsv", "simplifier output, third list", "yes, after its first run (76.0%)"),
     (
-        "symbols_heldout3.tsv",
-        "simplifier output, third list",
-        "**no**: written after the last change",
+        "symbols_heldout4.tsv",
+        "simplifier output, fourth list, new kinds of documents",
+        "yes, after its first run (76.6%)",
     ),
 ]
 """Sentence lists, in the order they were written: file, what they are, whether used for tuning."""
@@ -176,6 +177,18 @@ def report(show: bool, runs: int) -> str:
         for name, about, tuned in SENTENCE_LISTS
     ]
     held = lists[-1][3]
+    held_status = (
+        "never used for tuning"
+        if SENTENCE_LISTS[-1][2].startswith("**no**")
+        else "used for tuning after its first run"
+    )
+    tuning_note = (
+        "All but the last were then used to improve the matcher, so their figures flatter it; "
+        "only the last measures sentences the matcher has never been tuned on."
+        if held_status.startswith("never")
+        else "All of them, the last included, were then used to improve the matcher, so these "
+        "figures flatter it: the first-run figures in the notes below are the honest ones."
+    )
     load, load_with_imports = load_times(runs)
     rate, rate_words = lookup_rate(library)
     got, total, example_lines = examples(nlp)
@@ -196,7 +209,7 @@ def report(show: bool, runs: int) -> str:
             "all",
         ),
         (
-            f"Precision on **held-out** sentences (`{HELD_OUT.name}`, never used for tuning)",
+            f"Precision on **held-out** sentences (`{HELD_OUT.name}`, {held_status})",
             f"**{_share(held, 'right', 'picked', 'precision')}**",
             "≥ 95%",
         ),
@@ -241,9 +254,7 @@ def report(show: bool, runs: int) -> str:
             f"The labelled list (`tests/data/{LABELS.name}`) has {words['queries']} words, phrases "
             f"and short sentences, {words['no_acceptable']} of them with no acceptable picture in "
             "the default set. Every sentence list was written and labelled by looking at the "
-            "pictures before the matcher was run on it; all but the last were then used to improve "
-            "the matcher, so their figures flatter it. Only the last list measures sentences the "
-            "matcher has never been tuned on.",
+            "pictures before the matcher was run on it. " + tuning_note,
             "",
             "| Sentence list (`tests/data/`) | What | Sentences | Used for tuning | Precision "
             "| Coverage | No-picture answers kept |",

@@ -51,10 +51,21 @@ def picture(nlp, library: Library, text: str) -> str | None:  # type: ignore[no-
         ("Maybe you do not agree with the final plan.", "1F44E", "not a thumbs up"),
         ("You must not smoke in the building.", "1F6AD", "not a cigarette"),
         ("Children can play football in the park.", "26BD", "unchanged"),
-        ("If your fingers turn blue, go to the emergency department.", "1F3E5", "main clause after 'if'"),
+        (
+            "If your fingers turn blue, go to the emergency department.",
+            "1F3E5",
+            "main clause after 'if'",
+        ),
         ("You can use the pool on Saturday.", "1F3CA", "a swimming pool"),
         ("We play pool at the youth club.", "1F3B1", "the game"),
         ("The food bank is open on Monday.", "1F96B", "a food bank is not a bank"),
+        ("You will earn £7.55 an hour while you study.", MONEY, "a sum of money is the object"),
+        (
+            "We recommend that you have your eyes tested again.",
+            "1F441",
+            "'recommend that' hands on",
+        ),
+        ("No experience is needed, and we will give you gloves.", "1F9E4", "'no experience'"),
     ],
 )
 def test_the_picture_shows_the_main_idea_of_a_real_sentence(
@@ -120,3 +131,14 @@ def test_small_print_is_told_apart_for_the_editor(nlp) -> None:  # type: ignore[
     notes = [d.message for d in result.diagnostics if d.code == stage.NO_PICTURE]
     assert any("legal small print" in note for note in notes)
     assert all("statutory" in note for note in notes if "legal" in note)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Maybe you are still not happy.", "This is called a sanction.", "No experience is needed."],
+)
+def test_a_word_whose_picture_would_say_the_opposite_gets_none(
+    nlp, library: Library, text: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Not a smiling face for "not happy", nor a phone for "is called", nor a thought for "no experience"."""
+    assert picture(nlp, library, text) is None

@@ -37,6 +37,7 @@ from .smallprint import GREETING, greeting, small_print
 
 CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
 
+MONEY = "@money"
 GENERIC = {
     "PERSON": "@person",
     "GPE": "@place",
@@ -44,7 +45,7 @@ GENERIC = {
     "FAC": "@place",
     "DATE": "@date",
     "TIME": "@time",
-    "MONEY": "@money",
+    "MONEY": MONEY,
 }
 """Entity types and the vocabulary entry holding their generic picture.
 
@@ -64,6 +65,8 @@ PLACE_WORDS = frozenset(
     "station hospital school college academy".split()
 )
 """Last words that make a name a place's, whatever spaCy thinks ("Mill Lane", "Station Road")."""
+NAMING_VERBS = frozenset({"call", "name", "know"})
+"""Verbs that, in the passive before a noun, give a name: "This is **called** a sanction"."""
 _PHONE = re.compile(r"^(?:\+?44|0)\d{2,}$")
 _SCHOOL_YEAR = re.compile(r"^(?:[Yy]ear|YEAR) ?\d{1,2}$")
 
@@ -359,9 +362,29 @@ def rank(unit: Unit, found: Found, generic: bool, head: Token, clause: MainClaus
     `head` stands in for the unit's own head when that head has no picture
     ("exam" in "the exam results" takes the place of "results").
     """
-    if generic:
+    if generic and unit.generic != MONEY:
         return LAST - 1 if unit.name else LAST - 2
-    return role(head, found, clause)
+    return role(head, found, clause)  # a sum of money is an idea: "You will earn **£7.55**"
+
+
+def _not_its_picture(unit: Unit) -> bool:
+    """A word whose own picture would say the opposite or something else.
+
+    "You are not **happy**" is not a smiling face, "**No** experience is needed"
+    not a thought bubble, and "This is **called** a sanction" names a thing, it
+    does not phone anyone. Phrases keep their picture ("no smoking").
+    """
+    if unit.end - unit.start != 1:
+        return False
+    token = unit.head
+    if token.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    if token.pos_ == "ADJ" and token.dep_ == "acomp":
+        return any(c.dep_ == "neg" for c in token.head.children)
+    if token.pos_ == "VERB" and token.lemma_.lower() in NAMING_VERBS:
+        children = {c.dep_ for c in token.children}
+        return "auxpass" in children and bool(children & {"oprd", "attr"})
+    return False
 
 
 def picture_for(doc: Doc, library: Library) -> Symbol | None:
@@ -403,7 +426,7 @@ def key_concept(sentence: Span, library: Library, memory: Memory | None = None) 
     }
     best: tuple[float, int, Symbol] | None = None
     for unit, found, generic in matched:
-        if found is None or found.symbol is None:
+        if found is None or found.symbol is None or _not_its_picture(unit):
             continue
         head = unit.head
         if head.dep_ == "compound" and head.head.i not in pictured:

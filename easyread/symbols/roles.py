@@ -32,7 +32,7 @@ LIGHT_VERBS = frozenset(
 
 CLAUSE_VERBS = frozenset(
     "say think know understand remember notice hope believe decide agree feel wish "
-    "expect ask arrange mean learn explain like love want need".split()
+    "expect ask arrange mean learn explain like love want need recommend suggest advise".split()
 )
 """Verbs that introduce another clause, which then holds the news ("Please remember that
 all **uniform** must be labelled"; "Your doctor has asked for you to have a **blood test**")."""
