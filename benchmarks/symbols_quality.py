@@ -53,6 +53,9 @@ SENTENCE_LISTS = [
 ]
 """Sentence lists, in the order they were written: file, what they are, whether used for tuning."""
 HELD_OUT = DATA / SENTENCE_LISTS[-1][0]
+FIRST_RUN = ("76.6% (118 / 154)", "74.7% (118 / 158)")
+"""Precision and coverage of the newest list's first run, before any change made after reading it:
+the only figures that measure sentences the matcher was not tuned on. Update with a new list."""
 QUALITY_DOC = ROOT / "docs" / "quality.md"
 START, END = "<!-- symbols:start -->", "<!-- symbols:end -->"
 
@@ -209,13 +212,19 @@ def report(show: bool, runs: int) -> str:
             "all",
         ),
         (
-            f"Precision on **held-out** sentences (`{HELD_OUT.name}`, {held_status})",
-            f"**{_share(held, 'right', 'picked', 'precision')}**",
+            f"Precision on **unseen** sentences: first run on `{HELD_OUT.name}`, recorded",
+            f"**{FIRST_RUN[0]}**",
+            "≥ 95%",
+        ),
+        ("Coverage on **unseen** sentences: the same first run", f"**{FIRST_RUN[1]}**", "≥ 85%"),
+        (
+            f"Precision on `{HELD_OUT.name}` now ({held_status})",
+            _share(held, "right", "picked", "precision"),
             "≥ 95%",
         ),
         (
-            "Coverage on **held-out** sentences",
-            f"**{_share(held, 'covered', 'pictureable', 'coverage')}**",
+            f"Coverage on `{HELD_OUT.name}` now",
+            _share(held, "covered", "pictureable", "coverage"),
             "≥ 85%",
         ),
         ("Example sentences with a picture", f"**{got / total:.1%}** ({got} / {total})", "≥ 90%"),
