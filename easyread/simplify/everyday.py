@@ -93,13 +93,15 @@ def _is_name(word: Word, first: bool) -> bool:
     if word.tag in NAME_TAGS:
         return True
     token = word.token
-    if (
-        token is not None
-        and token.i > 0
-        and token.nbor(-1).text == "-"
-        and not token.nbor(-1).whitespace_
+    if token is not None and (
+        (token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_)
+        or (
+            not token.whitespace_
+            and token.i + 1 < len(token.doc)
+            and token.nbor(1).text == "-"
+        )
     ):
-        return True  # part of a hyphenated word such as "co-operate"
+        return True  # part of a hyphenated word such as "co-operate" or "previously-used"
     return not first and word.text[:1].isupper()
 
 
@@ -137,11 +139,11 @@ def _fits(entry: PlainWord, word: Word, previous: Word | None) -> bool:
         return len(plain) == 1
     if token is None:
         return True
-    if entry.pos == "ADJ" and len(plain) > 1 and token.dep_ == "amod":
-        return False  # "an eligible family" cannot become "an able to get family"
+    if entry.pos in ("ADJ", "VERB") and len(plain) > 1 and token.dep_ == "amod":
+        # "an eligible family" cannot become "an able to get family", nor "the distributed
+        # files" "the given out files"
+        return False
     if entry.pos == "VERB" and word.tag == "VBN" and len(plain) > 1:
-        if token.dep_ == "amod":
-            return False  # "the distributed files" cannot become "the given out files"
         if plain[-1] in _PREPOSITIONS or plain[0] == "be":
             # "was accompanied by" cannot become "was gone with by", nor "as opposed to"
             # "as been against to"; after "have" the phrase reads: "has gone with", "had been against".
@@ -152,6 +154,18 @@ def _fits(entry: PlainWord, word: Word, previous: Word | None) -> bool:
 
 
 _HAVE = frozenset({"have", "has", "had", "having", "'ve", "'d"})
+
+
+def _key(word: Word) -> tuple[str, str]:
+    """The word's dictionary form and word class, as the lexicon lists them.
+
+    An "-ing" word heading a phrase is a preposition ("following the war" -> "after the war"),
+    not the verb ("following the car").
+    """
+    token = word.token
+    if word.tag == "VBG" and token is not None and token.dep_ == "prep":
+        return word.text.lower(), "ADP"
+    return lemma(word.text, word.tag), coarse(word.tag)
 
 
 def replace_words(part: Part, lists: WordLists) -> None:
@@ -181,7 +195,7 @@ def replace_words(part: Part, lists: WordLists) -> None:
             continue
         entry = None
         if word.tag and not _is_name(word, first):  # parsed, or a copy of a parsed word
-            entry = lists.plain_words.get((lemma(word.text, word.tag), coarse(word.tag)))
+            entry = lists.plain_words.get(_key(word))
         previous = out[-1] if out else None
         form = _form(entry, word) if entry is not None and _fits(entry, word, previous) else None
         if form is not None:
