@@ -28,6 +28,8 @@ def _form(entry: PlainWord, word: Word) -> list[str] | None:
         if tag == "VBG" and words[0] == "be" and len(words) > 1:
             return words[1:]  # "a base consisting of" -> "a base made of", not "being made of"
         words[0] = _be(tag, word.token) if words[0] == "be" else inflect(words[0], tag)
+        if len(words) > 1 and words[-1] in _OBJECT_PREPOSITIONS and _no_object(word.token):
+            words.pop()  # "you cannot attend" -> "you cannot go", not "go to"
     elif entry.pos in ("NOUN", "ADJ", "ADV") and len(words) == 1:
         words[0] = inflect(words[0], tag)
     elif entry.pos == "NOUN" and tag == "NNS":
@@ -52,6 +54,22 @@ def _finite(word: Word) -> str:
 
 
 _PARTICLES = frozenset("up out off down back on in over away along".split())
+_OBJECT_PREPOSITIONS = frozenset("to with at about for of into against towards by".split())
+"""Last words of a replacement that need an object after them ("go to", "go with")."""
+
+
+def _no_object(token: Token | None) -> bool:
+    """Whether a verb stands with no object, before or after it, that a preposition could take."""
+    if token is None or any(c.dep_ in ("dobj", "obj") for c in token.children):
+        return False
+    if any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in token.children):
+        return False  # "attend and support the meeting": the object is shared
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl"):
+            return False  # "the meeting we want to attend": the object is the noun before
+        node = node.head
+    return True
 _PLURAL_PRONOUNS = frozenset("we they you these those".split())
 
 
