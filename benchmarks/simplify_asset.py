@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
             "",
             "With all rules on, the even-numbered lines (0, 2, 4 ..., read while tuning the rules) score "
             f"SARI {split_halves['even']['SARI']:.2f} (FKGL {split_halves['even']['FKGL_cmudict_corpus']:.2f});",
-            "the odd-numbered lines (1, 3, 5 ..., not read in the second round of tuning) score "
+            "the odd-numbered lines (1, 3, 5 ..., not read in the later rounds of tuning) score "
             f"SARI {split_halves['odd']['SARI']:.2f} (FKGL {split_halves['odd']['FKGL_cmudict_corpus']:.2f}).",
             "",
             f"Speed, one core, model load excluded: {fast['first']:.0f} sentences/s on the first run (empty word",

@@ -13,8 +13,9 @@ from pathlib import Path
 from ..errors import EasyreadError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PHRASE"})
-"""Word classes a plain-words entry can have; PHRASE matches any words as written."""
+POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "ADP", "PHRASE"})
+"""Word classes a plain-words entry can have (ADP: a preposition, "during");
+PHRASE matches any words as written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +25,7 @@ class PlainWord:
     word: str
     """The formal word (dictionary form) or phrase."""
     pos: str
-    """Its word class: NOUN, VERB, ADJ, ADV, or PHRASE."""
+    """Its word class: NOUN, VERB, ADJ, ADV, ADP, or PHRASE."""
     plain: str
     """The everyday word or phrase that replaces it."""
 

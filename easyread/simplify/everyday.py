@@ -28,6 +28,8 @@ def _form(entry: PlainWord, word: Word) -> list[str] | None:
         if tag == "VBG" and words[0] == "be" and len(words) > 1:
             return words[1:]  # "a base consisting of" -> "a base made of", not "being made of"
         words[0] = _be(tag, word.token) if words[0] == "be" else inflect(words[0], tag)
+        if len(words) > 1 and words[-1] in _OBJECT_PREPOSITIONS and _no_object(word.token):
+            words.pop()  # "you cannot attend" -> "you cannot go", not "go to"
     elif entry.pos in ("NOUN", "ADJ", "ADV") and len(words) == 1:
         words[0] = inflect(words[0], tag)
     elif entry.pos == "NOUN" and tag == "NNS":
@@ -52,6 +54,22 @@ def _finite(word: Word) -> str:
 
 
 _PARTICLES = frozenset("up out off down back on in over away along".split())
+_OBJECT_PREPOSITIONS = frozenset("to with at about for of into against towards by".split())
+"""Last words of a replacement that need an object after them ("go to", "go with")."""
+
+
+def _no_object(token: Token | None) -> bool:
+    """Whether a verb stands with no object, before or after it, that a preposition could take."""
+    if token is None or any(c.dep_ in ("dobj", "obj") for c in token.children):
+        return False
+    if any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in token.children):
+        return False  # "attend and support the meeting": the object is shared
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl"):
+            return False  # "the meeting we want to attend": the object is the noun before
+        node = node.head
+    return True
 _PLURAL_PRONOUNS = frozenset("we they you these those".split())
 
 
@@ -93,13 +111,15 @@ def _is_name(word: Word, first: bool) -> bool:
     if word.tag in NAME_TAGS:
         return True
     token = word.token
-    if (
-        token is not None
-        and token.i > 0
-        and token.nbor(-1).text == "-"
-        and not token.nbor(-1).whitespace_
+    if token is not None and (
+        (token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_)
+        or (
+            not token.whitespace_
+            and token.i + 1 < len(token.doc)
+            and token.nbor(1).text == "-"
+        )
     ):
-        return True  # part of a hyphenated word such as "co-operate"
+        return True  # part of a hyphenated word such as "co-operate" or "previously-used"
     return not first and word.text[:1].isupper()
 
 
@@ -137,11 +157,11 @@ def _fits(entry: PlainWord, word: Word, previous: Word | None) -> bool:
         return len(plain) == 1
     if token is None:
         return True
-    if entry.pos == "ADJ" and len(plain) > 1 and token.dep_ == "amod":
-        return False  # "an eligible family" cannot become "an able to get family"
+    if entry.pos in ("ADJ", "VERB") and len(plain) > 1 and token.dep_ == "amod":
+        # "an eligible family" cannot become "an able to get family", nor "the distributed
+        # files" "the given out files"
+        return False
     if entry.pos == "VERB" and word.tag == "VBN" and len(plain) > 1:
-        if token.dep_ == "amod":
-            return False  # "the distributed files" cannot become "the given out files"
         if plain[-1] in _PREPOSITIONS or plain[0] == "be":
             # "was accompanied by" cannot become "was gone with by", nor "as opposed to"
             # "as been against to"; after "have" the phrase reads: "has gone with", "had been against".
@@ -152,6 +172,18 @@ def _fits(entry: PlainWord, word: Word, previous: Word | None) -> bool:
 
 
 _HAVE = frozenset({"have", "has", "had", "having", "'ve", "'d"})
+
+
+def _key(word: Word) -> tuple[str, str]:
+    """The word's dictionary form and word class, as the lexicon lists them.
+
+    An "-ing" word heading a phrase is a preposition ("following the war" -> "after the war"),
+    not the verb ("following the car").
+    """
+    token = word.token
+    if word.tag == "VBG" and token is not None and token.dep_ == "prep":
+        return word.text.lower(), "ADP"
+    return lemma(word.text, word.tag), coarse(word.tag)
 
 
 def replace_words(part: Part, lists: WordLists) -> None:
@@ -181,7 +213,7 @@ def replace_words(part: Part, lists: WordLists) -> None:
             continue
         entry = None
         if word.tag and not _is_name(word, first):  # parsed, or a copy of a parsed word
-            entry = lists.plain_words.get((lemma(word.text, word.tag), coarse(word.tag)))
+            entry = lists.plain_words.get(_key(word))
         previous = out[-1] if out else None
         form = _form(entry, word) if entry is not None and _fits(entry, word, previous) else None
         if form is not None:
