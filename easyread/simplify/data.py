@@ -67,7 +67,7 @@ def rows(path: Path, columns: int) -> list[list[str]]:
     except OSError as error:
         raise EasyreadError(
             f"easyread is not installed correctly: {error.strerror}", source=str(path)
-        )
+        ) from error
     for number, line in enumerate(lines, 1):
         line = line.split("#", 1)[0].rstrip()
         if not line.strip():

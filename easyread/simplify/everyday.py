@@ -161,6 +161,8 @@ def _fits(entry: PlainWord, word: Word, previous: Word | None) -> bool:
         # "an eligible family" cannot become "an able to get family", nor "the distributed
         # files" "the given out files"
         return False
+    if entry.pos == "NOUN" and len(plain) > 1 and token.dep_ == "compound":
+        return False  # "leisure centre" is not a "free time centre"
     if entry.pos == "VERB" and word.tag == "VBN" and len(plain) > 1:
         if plain[-1] in _PREPOSITIONS or plain[0] == "be":
             # "was accompanied by" cannot become "was gone with by", nor "as opposed to"
@@ -201,8 +203,8 @@ def replace_words(part: Part, lists: WordLists) -> None:
         if found is not None and not any(
             _is_name(w, first) for w in words[index + 1 : index + found[1]]
         ):
-            entry, size = found
-            replacement = _form(entry, words[index]) if entry.pos == "VERB" else entry.plain.split()
+            phrase, size = found
+            replacement = _form(phrase, words[index]) if phrase.pos == "VERB" else phrase.plain.split()
             if replacement is None:
                 out.append(word)
                 index += 1

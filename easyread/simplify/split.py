@@ -10,6 +10,7 @@ make each piece a sentence ("This is because", the repeated noun).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -92,10 +93,9 @@ def _select(part: Part, chosen: Callable[[int], bool]) -> list[Word]:
             continue
         before = next((w for w in reversed(words[:index]) if w.token is not None), None)
         after = next((w for w in words[index + 1 :] if w.token is not None), None)
-        anchor = (
-            after if before is None or (before.token.is_punct and after is not None) else before
-        )  # type: ignore[union-attr]
-        if anchor is None or chosen(anchor.token.i):  # type: ignore[union-attr]
+        punct = before is not None and before.token is not None and before.token.is_punct
+        anchor = after if before is None or (punct and after is not None) else before
+        if anchor is None or (anchor.token is not None and chosen(anchor.token.i)):
             picked.append(word)
     return picked
 
@@ -203,7 +203,9 @@ def relatives(part: Part) -> list[Part] | None:
         if after is not None and _is_comma(after, inside):
             drop.add(after.i)
         main = _without(part, drop)
-        new = subject + [w for w in _only(part, clause) if w.token.i != pronoun.i]
+        new = subject + [
+            w for w in _only(part, clause) if w.token is None or w.token.i != pronoun.i
+        ]
         return _parts(part, "split-relatives", main, new)
     return None
 
@@ -656,6 +658,7 @@ def adverbials(part: Part) -> list[Part] | None:
             and lead_word != "even"
             and "split-adverbials" not in part.rules
             and _plain_condition(clause)
+            and (fronted or not _after_alternatives(clause, root, inside))
         ):
             lower_first(rest)
             pieces = [inserted("Maybe") + body, inserted("If so,") + rest]
@@ -719,6 +722,17 @@ def _plain_condition(clause: Token) -> bool:
     return True
 
 
+def _after_alternatives(clause: Token, root: Token, inside: set[int]) -> bool:
+    """A condition at the end that may belong to the last of two choices only: "open to people
+    aged 11 to 19, or up to 25 if you have a disability" is not "Maybe you have a disability"."""
+    doc = clause.doc
+    return any(
+        doc[i].dep_ == "cc" and doc[i].lower_ == "or" and doc[i].head.i != root.i
+        for i in inside
+        if root.i < i < clause.left_edge.i
+    )
+
+
 def _comma_before(clause: Token, inside: set[int]) -> bool:
     before = _doc_token(clause.left_edge, -1)
     return before is not None and _is_comma(before, inside)
@@ -757,11 +771,18 @@ def lists(part: Part, max_words: int) -> list[Part] | None:
             continue
         if any(b[0] <= a[-1] for a, b in zip(spans, spans[1:])):
             continue
-        intro = [w for w in part.words if w.token is None or w.token.i < start]
+        cut = next(n for n, w in enumerate(part.words) if w.token is not None and w.token.i >= start)
+        intro = [w for w in part.words[cut:] if w.token is None or w.token.i < start]
+        intro = part.words[:cut] + intro
+        if intro and intro[-1].text.endswith(","):  # "If so," before the bullets becomes "If so:"
+            last = intro[-1]
+            intro = intro[:-1] + ([replace(last, text=last.text[:-1])] if last.text != "," else [])
         lengths = [len(s) for s in spans]
         if word_count(intro) < 2 or (word_count(part.words) <= max_words and max(lengths) < 3):
             continue
-        bullets = [_only(part, set(s)) for s in spans]
+        # words put in before the list ("If so,") belong to the introduction, not the first bullet
+        listed = Part(part.words[cut:], part.rules)
+        bullets = [_only(listed, set(s)) for s in spans]
         for bullet in bullets:
             lower_first(bullet)
         made = Part([*intro, Word(":")], [*part.rules, "split-lists"], items=bullets)
@@ -863,7 +884,7 @@ def restrictive(part: Part) -> list[Part] | None:
                 continue  # "which is" was dropped as clutter: the clause is no longer a sentence
             body = [w for w in _only(part, span) if w.token is None or w.token.i != pronoun.i]
             new = pointing + body
-        elif _subject(verb) is not None and _subject(verb).left_edge.i == min(span):
+        elif (doer := _subject(verb)) is not None and doer.left_edge.i == min(span):
             # "the promises the council makes to you" -> "The council makes these promises to you"
             if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr") for c in verb.children):
                 continue  # the noun's place in the clause is not straight after the verb
@@ -1126,7 +1147,7 @@ def people_with(part: Part) -> list[Part] | None:
         group = sorted(i for i in subtree(head, inside) - span if not head.doc[i].is_punct)
         if not group or max(group) != prep.i - 1:
             continue
-        who = [w for w in copies([head.doc[i] for i in group]) if w.source.dep_ != "det"]
+        who = [w for w in copies([head.doc[i] for i in group]) if w.source is None or w.source.dep_ != "det"]
         lower_first(who)
         have = "had" if _past(root) else "have"
         new = [Word("these"), *who, Word(have)] + [

@@ -116,7 +116,7 @@ def make_active(part: Part) -> bool:
         if w.token is not None and w.token.i in agent_span and w.token.i != agent.i
     ]
     for word in doer_words:
-        if word.token.i == doer.i and word.text.lower() in _OBJECT_TO_SUBJECT:
+        if word.token is not None and word.token.i == doer.i and word.text.lower() in _OBJECT_TO_SUBJECT:
             word.text = _OBJECT_TO_SUBJECT[word.text.lower()]
     object_words = copies(sorted((subject.doc[i] for i in subject_span), key=lambda t: t.i))
     lower_first(object_words)

@@ -246,7 +246,8 @@ class Part:
         ]
         verbs = [t for t in heads if t.tag_ in VERB_TAGS and t.dep_ != "advcl"]
         verbs = verbs or [t for t in unmarked if t.tag_ in VERB_TAGS]
-        return (verbs or [t for t in heads if t.tag_ in VERB_TAGS] or heads or [None])[0]
+        found = verbs or [t for t in heads if t.tag_ in VERB_TAGS] or heads
+        return found[0] if found else None
 
     def changed(self, rule: str) -> None:
         """Record that `rule` changed this part."""
