@@ -4,6 +4,7 @@ pikepdf, and where rows fall on the pages read from WeasyPrint's own layout.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,20 @@ def test_short_documents_have_no_contents_page(tmp_path: Path) -> None:
         assert len(pdf_file.pages) <= 4
         titles = [item.title for item in pdf_file.open_outline().root[0].children]
     assert "What is in this document" not in titles and "Hard words" in titles
+
+
+@pytest.mark.parametrize("rows", [8, 12, 16, 60])
+def test_contents_page_follows_the_real_page_count(rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The estimate only saves a layout: a wrong one is corrected by counting the pages."""
+    from easyread.writers import plan
+
+    document = long_document(rows)
+    bare = len(pdf.layout(document, options(), contents=False).pages)
+    for wrong in (0, 99):  # an estimate that says short, then one that says long
+        monkeypatch.setattr(plan, "estimate_pages", lambda *_, pages=wrong: pages)
+        with pikepdf.open(io.BytesIO(pdf.to_bytes(document, options()))) as pdf_file:
+            titles = [item.title for item in pdf_file.open_outline().root[0].children]
+        assert ("What is in this document" in titles) is (bare > plan.CONTENTS_AFTER_PAGES), (rows, wrong, bare)
 
 
 @pytest.mark.parametrize("font_size", [14, 16, 24])

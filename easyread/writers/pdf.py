@@ -6,7 +6,8 @@ from the headings, and embeds the font. Every file WeasyPrint asks for goes
 through `SafeFetcher`.
 
 A document longer than four pages gets a contents page: the page is laid out
-once to count its pages, and again with the contents when it is long.
+with or without it as the page estimate says, and again the other way only
+when the real page count shows the estimate was wrong.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from ..limits import page_limit, too_many_pages
 from ..model import Document, Symbol
 from ..options import Options
 from ..resources import font_dir, openmoji_dir, templates_dir
-from .html import render, template_dirs
+from . import plan as plans
+from .html import render, template_dirs, template_kind
 from .plan import CONTENTS_AFTER_PAGES
 
 
@@ -51,10 +53,14 @@ def layout(document: Document, options: Options, contents: bool | None = None) -
 def to_bytes(document: Document, options: Options) -> bytes:
     """The PDF file's bytes."""
     source = document.metadata.get("source")
+    plan = plans.build(document, options, template_kind(options.layout.template))
+    guess = plan.show_contents
     with page_limit(options.limits.max_pages, source):
-        pages = layout(document, options, contents=False)
-        if len(pages.pages) > CONTENTS_AFTER_PAGES:
-            pages = layout(document, options, contents=True)
+        pages = layout(document, options, contents=guess)
+        # the estimate is checked against the real count; the contents page itself is not counted
+        long = len(pages.pages) - (1 if guess else 0) > CONTENTS_AFTER_PAGES
+        if long != guess and len(plan.contents) >= 2:
+            pages = layout(document, options, contents=long)
     if len(pages.pages) > options.limits.max_pages:  # should WeasyPrint's layout not be stoppable early
         raise too_many_pages(options.limits.max_pages, source)
     return pages.write_pdf(pdf_variant="pdf/ua-1")
