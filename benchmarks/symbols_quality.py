@@ -50,10 +50,15 @@ SENTENCE_LISTS = [
         "simplifier output, fourth list, new kinds of documents",
         "yes, after its first run (76.6%)",
     ),
+    (
+        "symbols_heldout5.tsv",
+        "simplifier output, fifth list, new kinds of documents",
+        "**no**",
+    ),
 ]
 """Sentence lists, in the order they were written: file, what they are, whether used for tuning."""
 HELD_OUT = DATA / SENTENCE_LISTS[-1][0]
-FIRST_RUN = ("76.6% (118 / 154)", "74.7% (118 / 158)")
+FIRST_RUN = ("74.0% (111 / 150)", "72.5% (111 / 153)")
 """Precision and coverage of the newest list's first run, before any change made after reading it:
 the only figures that measure sentences the matcher was not tuned on. Update with a new list."""
 QUALITY_DOC = ROOT / "docs" / "quality.md"

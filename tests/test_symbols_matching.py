@@ -47,6 +47,13 @@ def picture(nlp, library: Library, text: str, memory: Memory | None = None) -> s
         ("Please wash your hands before lunch.", "E0B2"),
         ("Ask your doctor about it.", "1F9D1-200D-2695-FE0F"),
         ("Food and drinks will be provided.", "1F37D"),
+        ("You can choose new frames for your glasses.", "1F453"),
+        ("The frame for the photo is on the wall.", "1F5BC"),
+        ("Our youth club is open on Wednesdays.", "1F513"),
+        ("The youth club meets every Friday.", "E249"),
+        ("Here is the youth club programme.", "1F465"),
+        ("The plumber could not come.", "1F9D1-200D-1F527"),
+        ("Please do not use light switches.", "1F4A1"),
     ],
 )
 def test_the_picture_shows_the_sentences_main_idea_in_the_right_sense(

@@ -66,6 +66,14 @@ def picture(nlp, library: Library, text: str) -> str | None:  # type: ignore[no-
             "'recommend that' hands on",
         ),
         ("No experience is needed, and we will give you gloves.", "1F9E4", "'no experience'"),
+        ("Please help your child brush their teeth.", "1F9B7", "'help' hands on to an action"),
+        ("The interpreter will help you understand.", "1F91D", "but not to one with no object"),
+        ("In week 2 a local DJ is running a music workshop.", "1F3B5", "a general noun's modifier"),
+        ("Advice centres are open on Mondays.", "1F4AC", "a general noun's modifier"),
+        ("It is a friendly place to have a cup of tea.", "2615", "a general noun comes late"),
+        ("Young people said they want more places to go.", "E0A9", "but before people"),
+        ("A new youth centre will open in the spring.", "E092", "a phrase is not general"),
+        ("Week 3 is a cooking challenge.", "1F373", "a date is not what it is said to be"),
     ],
 )
 def test_the_picture_shows_the_main_idea_of_a_real_sentence(

@@ -103,10 +103,11 @@ def test_generic_pictures_for_names_and_dates_exist(vocabulary: Vocabulary) -> N
 
 def test_columns_line_up(vocabulary: Vocabulary) -> None:
     """A weight or a cue typed one column too far would silently become a synonym."""
-    assert not {"low", "person", "action", "legal", "#num"} & set(vocabulary.synonyms)
+    assert not {"low", "person", "action", "legal", "frame", "#num"} & set(vocabulary.synonyms)
     assert sum(s.person for senses in vocabulary.senses.values() for s in senses) > 100
     assert vocabulary.senses["carer"][0].person and vocabulary.senses["member"][0].low
     assert any(s.action for s in vocabulary.senses["phone"] if s.pos == "VERB")
+    assert vocabulary.senses["centre"][0].frame and not vocabulary.senses["youth centre"][0].frame
     assert {"hereby", "statutory", "without prejudice"} <= vocabulary.legal
     assert all(not s.symbol for senses in vocabulary.senses.values() for s in senses if s.legal)
 

@@ -54,6 +54,10 @@ and an office block for "Amira" would be an unrelated picture. A name such as
 "Parent Carer Forum" still gets the picture of its last word.
 """
 
+WHEN = frozenset({"@date", "@time"})
+WHEN_SUBJECT = 1.5
+"""Role of a date or time that is the subject of "is": after what the sentence says it is."""
+
 NAMES = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"})
 """Entity types that are names: never pictured by what their words mean."""
 
@@ -364,7 +368,19 @@ def rank(unit: Unit, found: Found, generic: bool, head: Token, clause: MainClaus
     """
     if generic and unit.generic != MONEY:
         return LAST - 1 if unit.name else LAST - 2
+    if unit.generic in WHEN and _said_to_be(head):
+        return WHEN_SUBJECT  # "Week 3 is a cooking **challenge**": the day is not the news
     return role(head, found, clause)  # a sum of money is an idea: "You will earn **£7.55**"
+
+
+def _said_to_be(head: Token) -> bool:
+    """The subject of "is" followed by what it is ("Monday is a bank holiday")."""
+    verb = head.head
+    return (
+        head.dep_ == "nsubj"
+        and verb.lemma_ == "be"
+        and any(c.dep_ == "attr" for c in verb.children)
+    )
 
 
 def _not_its_picture(unit: Unit) -> bool:
@@ -424,13 +440,21 @@ def key_concept(sentence: Span, library: Library, memory: Memory | None = None) 
         if found and found.symbol and not found.low
         for i in range(unit.start, unit.end)
     }
+    framed = {
+        i
+        for unit, found, _ in matched
+        if found and found.symbol and found.frame
+        for i in range(unit.start, unit.end)
+    }
     best: tuple[float, int, Symbol] | None = None
     for unit, found, generic in matched:
         if found is None or found.symbol is None or _not_its_picture(unit):
             continue
         head = unit.head
-        if head.dep_ == "compound" and head.head.i not in pictured:
-            head = head.head  # the word it modifies has no picture of its own: take its place
+        if head.dep_ == "compound" and (head.head.i not in pictured or head.head.i in framed):
+            # the word it modifies has no picture of its own, or a general one ("advice
+            # centres"): take its place
+            head = head.head
         place = (rank(unit, found, generic, head, clause), unit.start)
         if best is None or place < best[:2]:
             best = (*place, found.symbol)

@@ -120,6 +120,8 @@ class Found:
     """True for a word for people, which gives way as a subject to what they do."""
     action: bool = False
     """True for a verb whose picture is the idea even when it has an object ("phone")."""
+    frame: bool = False
+    """True for a general noun whose modifier says more than its picture ("advice centres")."""
 
 
 @dataclass(slots=True)
@@ -359,6 +361,7 @@ class Library:
                         sense.note,
                         sense.person,
                         sense.action,
+                        sense.frame,
                     )
         if resolved is not None and resolved.blocked and not everything:
             return
@@ -458,7 +461,16 @@ class Library:
                     concept = sense.concept if sense and fitting else f"{symbol_set.id}:{entry.id}"
                     person = bool(sense and fitting and sense.person)
                     action = bool(sense and fitting and sense.action)
-                    yield Found(symbol, symbol.score, rule, concept, person=person, action=action)
+                    frame = bool(sense and fitting and sense.frame)
+                    yield Found(
+                        symbol,
+                        symbol.score,
+                        rule,
+                        concept,
+                        person=person,
+                        action=action,
+                        frame=frame,
+                    )
 
     def _fits(self, entry: Entry, resolved: _Resolved, word: str) -> bool:
         """Whether a user's picture named `word` can stand for the sense the vocabulary chose."""

@@ -37,12 +37,21 @@ CLAUSE_VERBS = frozenset(
 """Verbs that introduce another clause, which then holds the news ("Please remember that
 all **uniform** must be labelled"; "Your doctor has asked for you to have a **blood test**")."""
 
+HELPING = frozenset({"help"})
+"""Verbs that hand their role on to an action with an object ("Please help your child brush
+their **teeth**"), but not to one without ("The interpreter will **help** you understand")."""
+
 SPEECH_VERBS = frozenset("ask tell".split())
 """Verbs whose object, a person, is worth a picture: "Ask your **doctor** about it"."""
 
 EXAMPLES = frozenset({"like", "as", "including"})
 """Prepositions before examples, which say more than the word they illustrate: "activities like
 **canoeing**", "equipment, including **helmets**"."""
+
+FRAME = 4.1
+"""Added to the role of a general noun such as "centre" or "workshop": as an object it comes after
+the sentence's other nouns ("a place to have a cup of **tea**") but before a subject that is
+people ("Young people want more **places** to go")."""
 
 LAST = 99
 """Role of a unit with a generic picture only (a person, a place): a last resort."""
@@ -71,9 +80,7 @@ class MainClause:
                 if child.pos_ not in ("VERB", "AUX") or child.i in verbs:
                     continue
                 chained = child.dep_ == "xcomp"
-                if verb.lemma_.lower() in CLAUSE_VERBS and (
-                    child.dep_ == "ccomp" or (child.dep_ == "advcl" and _for_to(child))
-                ):
+                if _introduces(verb, child):
                     hosts.add(verb.i)
                     chained = True
                 if chained:
@@ -142,7 +149,7 @@ def role(head: Token, found: Found, clause: MainClause) -> float:
         role = 7
     else:
         role = 8
-    return role + (20 if found.low else 0)
+    return role + (20 if found.low else 0) + (FRAME if found.frame else 0)
 
 
 def _stand_in(head: Token) -> Token:
@@ -174,6 +181,16 @@ def _true_root(root: Token) -> Token:
         and any(t.text == "," for t in root.doc[root.i : c.i])
     ]
     return main[-1] if main else root
+
+
+def _introduces(verb: Token, child: Token) -> bool:
+    """True when `verb` only introduces the clause headed by `child`, which holds the news."""
+    lemma = verb.lemma_.lower()
+    if lemma in HELPING:
+        return child.dep_ == "ccomp" and any(c.dep_ == "dobj" for c in child.children)
+    return lemma in CLAUSE_VERBS and (
+        child.dep_ == "ccomp" or (child.dep_ == "advcl" and _for_to(child))
+    )
 
 
 def _for_to(verb: Token) -> bool:

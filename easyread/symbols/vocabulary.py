@@ -30,7 +30,10 @@ File format (tab separated, ``#`` starts a comment line)::
   ``action`` for verbs whose picture is the idea even when they have an object
   ("**phone** the transport team"); ``legal`` for the words of legal small print
   (hereby, statutory): a sentence with one gets no picture, as no picture
-  explains it.
+  explains it; ``frame`` for general nouns whose picture says little about
+  what kind they are (centre, place, workshop, equipment): a word before them
+  with a picture takes their place ("**advice** centres", "a **music**
+  workshop"), and on their own they come after the main clause's other words.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ POS_TAGS = frozenset("NOUN PROPN VERB ADJ ADV NUM PRON ADP DET INTJ".split())
 NO_PICTURE = "-"
 """The symbol column's value for "we know this word and no picture fits"."""
 
-WEIGHTS = frozenset({"", "low", "person", "action", "legal"})
+WEIGHTS = frozenset({"", "low", "person", "action", "legal", "frame"})
 """Values of the weight column (see the module docstring)."""
 
 _CUE = re.compile(r"^(#num|[<>]?[\w'@][\w' ]*)$")
@@ -83,6 +86,8 @@ class Sense:
     """True for a verb whose picture is the idea even when it has an object (phone, email)."""
     legal: bool = False
     """True for a word or phrase of legal small print: its sentence gets no picture."""
+    frame: bool = False
+    """True for a general noun (centre, workshop) whose modifier says more than its picture."""
     line: int = 0
     """Line number in the vocabulary file, for messages."""
 
@@ -206,6 +211,7 @@ def _sense(row: list[str], number: int, source: str) -> Sense:
         person=weight == "person",
         action=weight == "action",
         legal=weight == "legal",
+        frame=weight == "frame",
         line=number,
     )
 
