@@ -28,7 +28,12 @@ def _form(entry: PlainWord, word: Word) -> list[str] | None:
         if tag == "VBG" and words[0] == "be" and len(words) > 1:
             return words[1:]  # "a base consisting of" -> "a base made of", not "being made of"
         words[0] = _be(tag, word.token) if words[0] == "be" else inflect(words[0], tag)
-        if len(words) > 1 and words[-1] in _OBJECT_PREPOSITIONS and _no_object(word.token):
+        if (
+            len(words) > 1
+            and words[-1] in _OBJECT_PREPOSITIONS
+            and entry.word.split()[-1] != words[-1]  # "consists of the island" keeps its object
+            and _no_object(word.token)
+        ):
             words.pop()  # "you cannot attend" -> "you cannot go", not "go to"
     elif entry.pos in ("NOUN", "ADJ", "ADV") and len(words) == 1:
         words[0] = inflect(words[0], tag)
