@@ -69,7 +69,7 @@ def _born(before: Word, inner: list[Word]) -> list[Word] | None:
     """ "Jane Smith (born 4 May 1950, Leeds)" -> a sentence of its own: "Jane Smith was born on
     4 May 1950 in Leeds"."""
     while inner and inner[0].text in (";", ","):
-        inner = inner[1:]  # "(; born ...)": a pronunciation taken out of the text before us
+        inner = inner[1:]  # "(; born ...)": left where a pronunciation was taken out
     if (
         len(inner) < 2
         or inner[0].text.lower() != "born"
@@ -85,6 +85,8 @@ def _born(before: Word, inner: list[Word]) -> list[Word] | None:
     said = list(inner)
     while said[-1].text.lower() in ("in", "at", "on", ","):
         said.pop()  # "(born 27 August 1970 in )": the place was lost
+    if len(said) < 2:
+        return None
     first = said[1].text
     if first.lower() in _MONTHS or (first.isdigit() and len(first) <= 2):
         said.insert(1, Word("on"))

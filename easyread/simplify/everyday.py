@@ -8,6 +8,8 @@ words inside names are never touched.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from .data import PlainWord, WordLists
@@ -256,7 +258,7 @@ def _fix_articles(words: list[Word]) -> None:
 
 
 _UNREAL_MARKS = frozenset("if unless though".split())
-"""Words that make "had been" unreal ("if he had been there"), where "was" would change the meaning."""
+"""Words that make "had been" unreal ("if he had been there"): "was" would change the meaning."""
 
 
 def simpler_tenses(part: Part) -> None:
@@ -285,8 +287,9 @@ def simpler_tenses(part: Part) -> None:
         else:  # "had already moved" -> "already moved"
             out.extend(between)
             # "signalled" is its own past tense; only "given" -> "gave" needs a new form
-            past = verb.text if verb.text.endswith("ed") else inflect(lemma(verb.text, "VBN"), "VBD")
-            out.append(Word(past, verb.space, verb.token))
+            if not verb.text.endswith("ed"):
+                verb = replace(verb, text=inflect(lemma(verb.text, "VBN"), "VBD"))
+            out.append(verb)
         index = position + 1
         changed = True
     if changed:
