@@ -9,10 +9,12 @@ abbreviation being defined, "(SEND)", is left for the abbreviations rule.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from .data import WordLists
+from .numbers import MONTHS
 from .words import (
     NAME_TAGS,
     NOUN_TAGS,
@@ -33,6 +35,8 @@ _FACT_WORDS = frozenset(
     "not no never nor n't cannot must may might should shall can could will would only except unless".split()
 )
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]s?$")
+_YEAR = re.compile(r"^[12][0-9]{3}$")
+_MONTHS = frozenset(m.lower() for m in MONTHS) | frozenset(m[:3].lower() for m in MONTHS)
 
 
 def _carries_facts(tokens: list[Token]) -> bool:
@@ -62,9 +66,12 @@ def _relative_to_noun(words: list[Word]) -> list[Word]:
 
 
 def _born(before: Word, inner: list[Word]) -> list[Word] | None:
-    """ "Jane Smith (born 4 May 1950)" -> a sentence of its own: "Jane Smith was born 4 May 1950"."""
+    """ "Jane Smith (born 4 May 1950, Leeds)" -> a sentence of its own: "Jane Smith was born on
+    4 May 1950 in Leeds"."""
+    while inner and inner[0].text in (";", ","):
+        inner = inner[1:]  # "(; born ...)": left where a pronunciation was taken out
     if (
-        not inner
+        len(inner) < 2
         or inner[0].text.lower() != "born"
         or before.token is None
         or before.tag not in NAME_TAGS
@@ -75,7 +82,27 @@ def _born(before: Word, inner: list[Word]) -> list[Word] | None:
         name.dep_ in ("compound", "flat") and name.head.tag_ in NAME_TAGS and name.head.i > name.i
     ):
         name = name.head
-    return noun_phrase(name) + [Word("was")] + inner
+    said = list(inner)
+    while said[-1].text.lower() in ("in", "at", "on", ","):
+        said.pop()  # "(born 27 August 1970 in )": the place was lost
+    if len(said) < 2:
+        return None
+    first = said[1].text
+    if first.lower() in _MONTHS or (first.isdigit() and len(first) <= 2):
+        said.insert(1, Word("on"))
+    elif first.isdigit() and len(first) == 4:
+        said.insert(1, Word("in"))
+    for index in range(2, len(said) - 1):
+        if (
+            said[index].text == ","
+            and _YEAR.match(said[index - 1].text)
+            and said[index + 1].tag in NAME_TAGS
+            and said[index + 1].text.lower() not in _MONTHS
+        ):
+            # "born 4 April 1972, Moscow" -> "born on 4 April 1972 in Moscow"
+            said[index - 1 : index + 1] = [replace(said[index - 1], space=" "), Word("in")]
+            break
+    return noun_phrase(name) + [Word("was")] + said
 
 
 _ALIASES: tuple[tuple[str, str], ...] = (
@@ -157,7 +184,7 @@ def brackets(part: Part) -> list[Part]:
     changed = False
     while index < len(words):
         word = words[index]
-        close = _OPEN.get(word.text)
+        close = _OPEN.get(word.text.rstrip(";,"))  # "(;" is one token
         end = (
             next((j for j in range(index + 1, len(words)) if words[j].text == close), None)
             if close

@@ -170,6 +170,7 @@ class Simplifier:
                 pronouns.replace_pronoun(part)
             if "everyday-words" in rules:
                 everyday.replace_words(part, self.lists)
+                everyday.simpler_tenses(part)
             if "numbers-dates" in rules:
                 numbers.number_words(part)
             for item in part.items or []:

@@ -8,6 +8,8 @@ words inside names are never touched.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from .data import PlainWord, WordLists
@@ -28,7 +30,12 @@ def _form(entry: PlainWord, word: Word) -> list[str] | None:
         if tag == "VBG" and words[0] == "be" and len(words) > 1:
             return words[1:]  # "a base consisting of" -> "a base made of", not "being made of"
         words[0] = _be(tag, word.token) if words[0] == "be" else inflect(words[0], tag)
-        if len(words) > 1 and words[-1] in _OBJECT_PREPOSITIONS and _no_object(word.token):
+        if (
+            len(words) > 1
+            and words[-1] in _OBJECT_PREPOSITIONS
+            and entry.word.split()[-1] != words[-1]  # "consists of the island" keeps its object
+            and _no_object(word.token)
+        ):
             words.pop()  # "you cannot attend" -> "you cannot go", not "go to"
     elif entry.pos in ("NOUN", "ADJ", "ADV") and len(words) == 1:
         words[0] = inflect(words[0], tag)
@@ -248,3 +255,84 @@ def _fix_articles(words: list[Word]) -> None:
             if before.text[0].isupper():
                 wanted = wanted.capitalize()
             before.text = wanted
+
+
+_UNREAL_MARKS = frozenset("if unless though".split())
+"""Words that make "had been" unreal ("if he had been there"): "was" would change the meaning."""
+
+
+def simpler_tenses(part: Part) -> None:
+    """ "had been" -> "was"/"were", "had moved" -> "moved": the plain past tells a reader what
+    happened just as well.
+
+    Left alone: a condition or wish ("if he had been there", "she wished she had gone"),
+    a question or inversion ("had he been"), "had not moved" (which would need "did"), and
+    "had been to Paris" (a visit)."""
+    words = part.words
+    out: list[Word] = []
+    changed = False
+    index = 0
+    while index < len(words):
+        found = _past_perfect(words, index)
+        if found is None:
+            out.append(words[index])
+            index += 1
+            continue
+        had, position = found
+        verb = words[position]
+        between = words[index + 1 : position]
+        if verb.text.lower() == "been":  # "had not been" -> "was not"
+            out.append(Word(_be("VBD", had.head), words[index].space))
+            out.extend(between)
+        else:  # "had already moved" -> "already moved"
+            out.extend(between)
+            # "signalled" is its own past tense; only "given" -> "gave" needs a new form
+            if not verb.text.endswith("ed"):
+                verb = replace(verb, text=inflect(lemma(verb.text, "VBN"), "VBD"))
+            out.append(verb)
+        index = position + 1
+        changed = True
+    if changed:
+        part.words = out
+        part.changed(RULE)
+
+
+def _past_perfect(words: list[Word], index: int) -> tuple[Token, int] | None:
+    """The "had" and the place of the verb of a "had (already) been" or "had moved" that may
+    become the plain past, or None."""
+    had = _parsed(words[index])
+    if had is None or had.lower_ != "had" or had.dep_ != "aux":
+        return None
+    after = index + 1
+    while after < len(words) and _dep(words[after]) in ("advmod", "neg"):
+        after += 1
+    verb = _parsed(words[after]) if after < len(words) else None
+    head = had.head
+    if verb is None or verb.tag_ != "VBN":
+        return None
+    if verb.lower_ == "been":
+        if verb.i != head.i and not (verb.dep_ in ("aux", "auxpass") and verb.head.i == head.i):
+            return None
+        if verb.i == head.i and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+            return None  # "had been to Paris": a visit, not "was to Paris"
+    elif verb.i != head.i or any(c.dep_ == "neg" for c in head.children):
+        return None
+    subject = _subject_of(head)
+    if subject is None or subject.i > had.i:
+        return None
+    for node in (head, *head.ancestors):
+        if node.lower_ in ("wish", "wished", "wishes"):
+            return None
+        if any(c.dep_ == "mark" and c.lower_ in _UNREAL_MARKS for c in node.children):
+            return None
+    return had, after
+
+
+def _dep(word: Word) -> str:
+    token = _parsed(word)
+    return token.dep_ if token is not None else ""
+
+
+def _parsed(word: Word) -> Token | None:
+    """The token behind a word, or behind the word a split copied (a shared "had been")."""
+    return word.token or word.source

@@ -193,10 +193,16 @@ def relatives(part: Part) -> list[Part] | None:
             or lemma(verb.text, verb.tag_) in _ABOUT_CLAUSE
         ):
             subject = [Word("this")]
-        elif head.tag_ in NOUN_TAGS | NAME_TAGS and _agrees_with(_finite_verb(verb), head):
-            subject = _name_before(head, before)
+        elif head.tag_ in NOUN_TAGS | NAME_TAGS:
+            holder = _aside_holder(head, inside)  # ", with fine livery, which took him": the carriage
+            if holder is None and _agrees_with(_finite_verb(verb), head):
+                subject = _name_before(head, before)
+            elif holder not in (None, head) and _agrees_with(_finite_verb(verb), holder):
+                subject = noun_phrase(holder)
+            else:
+                continue  # "the form for short breaks, which is ...": "is" is about the form
         else:
-            continue  # "the form for short breaks, which is ...": "is" is about the form
+            continue
         clause = _with_brackets(subtree(verb, inside), inside, verb)
         drop = clause | {before.i}
         after = _doc_token(verb.doc[max(clause)], 1)
@@ -943,6 +949,23 @@ def _two_nouns(noun: Token) -> bool:
     if holder.tag_ in NOUN_TAGS | NAME_TAGS:
         return True
     return any(c.dep_ == "dobj" and c.i < prep.i for c in holder.children)
+
+
+def _aside_holder(noun: Token, inside: set[int]) -> Token | None:
+    """For a noun ending a phrase set off by a comma (", with fine livery, which took him"),
+    the noun before that phrase, which the clause after it most likely describes
+    (the noun itself when no such noun is found); None when there is no such phrase."""
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    before = _doc_token(prep, -1)
+    if before is None or not _is_comma(before, inside):
+        return None
+    holder = prep.head
+    if holder.tag_ in NOUN_TAGS | NAME_TAGS:
+        return holder
+    objects = [c for c in holder.children if c.dep_ == "dobj" and c.i < prep.i]
+    return objects[0] if objects else noun
 
 
 def _finite_verb(verb: Token) -> Token:

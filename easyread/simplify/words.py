@@ -264,7 +264,9 @@ def noun_phrase(head: Token, article: str = "") -> list[Word]:
     keep = {"compound", "amod", "nmod", "poss", "nummod", "flat"}
     left = [c for c in head.lefts if c.dep_ in keep]
     tokens = sorted({t for c in left for t in c.subtree} | {head}, key=lambda t: t.i)
-    if head.tag_ in NAME_TAGS or any(c.dep_ == "poss" for c in left):
+    if head.tag_ in NAME_TAGS:
+        return copies(_known_name(tokens))
+    if any(c.dep_ == "poss" for c in left):
         return copies(tokens)
     words = copies(tokens)
     dets = [c for c in head.lefts if c.dep_ == "det"]
@@ -274,6 +276,15 @@ def noun_phrase(head: Token, article: str = "") -> list[Word]:
     if not dets:
         return words  # "soy milk", "officers": no article before, none after
     return [Word(det if det in _POINTING else "the"), *words]
+
+
+def _known_name(tokens: list[Token]) -> list[Token]:
+    """A name said again by the name people know: 'Andrew "Andy" Murray' -> "Andy Murray"."""
+    doc = tokens[0].doc
+    for token in tokens[:-1]:
+        if 0 < token.i < len(doc) - 1 and doc[token.i - 1].is_quote and doc[token.i + 1].is_quote:
+            return [token, tokens[-1]]
+    return tokens
 
 
 _POINTING = frozenset("the this that these those our your their his her its my".split())
