@@ -744,6 +744,20 @@ def _comma_before(clause: Token, inside: set[int]) -> bool:
     return before is not None and _is_comma(before, inside)
 
 
+def _comma_pieces(words: list[Word], start: int) -> list[list[Word]]:
+    """The words from `start` to the closing stop, cut at each comma (the commas dropped)."""
+    end = len(words)
+    while end > start and words[end - 1].text in ".!?":
+        end -= 1
+    pieces: list[list[Word]] = [[]]
+    for word in words[start:end]:
+        if word.text == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    return pieces
+
+
 def lists(part: Part, max_words: int) -> list[Part] | None:
     """A list of three or more things at the end of a sentence becomes bullet points."""
     inside = part.tokens()
@@ -811,20 +825,13 @@ def question_lists(part: Part) -> list[Part] | None:
     start = next((n for n, w in enumerate(words) if w.text.lower() in _WH and n > 1), None)
     if start is None or words[start - 1].text in (",", ";"):
         return None
-    end = len(words)
-    while end > start and words[end - 1].text in ".!?":
-        end -= 1
-    pieces: list[list[Word]] = [[]]
-    for word in words[start:end]:
-        if word.text == ",":
-            pieces.append([])
-        else:
-            pieces[-1].append(word)
+    pieces = _comma_pieces(words, start)
+    joined = any(w.text.lower() in ("and", "or") for piece in pieces for w in piece)
     if pieces and pieces[-1] and pieces[-1][0].text.lower() in ("and", "or"):
         pieces[-1] = pieces[-1][1:]
     if len(pieces) < 3 or not all(p and p[0].text.lower() in _WH for p in pieces):
         return None
-    if not any(w.text.lower() in ("and", "or") for w in words[start:end]):
+    if not joined:
         return None
     made = Part([*words[:start], Word(":")], [*part.rules, "split-lists"], items=pieces)
     made.antecedent = part.antecedent
@@ -1200,15 +1207,7 @@ def phrase_lists(part: Part, max_words: int) -> list[Part] | None:
     )
     if start is None or words[start - 1].tag in ("RB", "JJ"):
         return None  # "... online at X, by email ...": the parse put the first way in the intro
-    end = len(words)
-    while end > start and words[end - 1].text in ".!?":
-        end -= 1
-    pieces: list[list[Word]] = [[]]
-    for word in words[start:end]:
-        if word.text == ",":
-            pieces.append([])
-        else:
-            pieces[-1].append(word)
+    pieces = _comma_pieces(words, start)
     last = pieces[-1]
     joins = [n for n, w in enumerate(last) if w.text.lower() in ("or", "and") and n + 1 < len(last)]
     if last and last[0].text.lower() in ("or", "and"):
