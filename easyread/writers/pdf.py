@@ -59,7 +59,7 @@ def to_bytes(document: Document, options: Options) -> bytes:
         pages = layout(document, options, contents=guess)
         # the estimate is checked against the real count; the contents page itself is not counted
         long = len(pages.pages) - (1 if guess else 0) > CONTENTS_AFTER_PAGES
-        if long != guess and len(plan.contents) >= 2:
+        if plan.contents_worth_showing and long != guess:
             pages = layout(document, options, contents=long)
     if len(pages.pages) > options.limits.max_pages:  # should WeasyPrint's layout not be stoppable early
         raise too_many_pages(options.limits.max_pages, source)

@@ -122,6 +122,11 @@ class Plan:
         """Hard words to explain right under this sentence (each only the first time)."""
         return self.explanations.get(id(sentence), [])
 
+    @property
+    def contents_worth_showing(self) -> bool:
+        """A contents list needs at least two entries to help anyone find their way."""
+        return len(self.contents) >= 2
+
     def meaning(self, word: HardWord) -> str:
         """What follows "<word> means" in the hard words list."""
         return means(word.explanation) if word.explanation else NO_MEANING
@@ -222,7 +227,7 @@ def build(document: Document, options: Options, template: str = "", contents: bo
     plan.estimated_pages = estimate_pages(plan, options)
     if contents is None:
         contents = plan.estimated_pages > CONTENTS_AFTER_PAGES
-    plan.show_contents = bool(contents and len(entries) >= 2)
+    plan.show_contents = bool(contents) and plan.contents_worth_showing
     return plan
 
 
