@@ -791,17 +791,16 @@ def lists(part: Part, max_words: int) -> list[Part] | None:
             continue
         if any(b[0] <= a[-1] for a, b in zip(spans, spans[1:])):
             continue
+        # words put in before the list ("If so,") belong to the introduction, not the first bullet
         cut = next(n for n, w in enumerate(part.words) if w.token is not None and w.token.i >= start)
-        intro = [w for w in part.words[cut:] if w.token is None or w.token.i < start]
-        intro = part.words[:cut] + intro
+        listed = Part(part.words[cut:], part.rules)
+        intro = part.words[:cut] + [w for w in listed.words if w.token is None or w.token.i < start]
         if intro and intro[-1].text.endswith(","):  # "If so," before the bullets becomes "If so:"
-            last = intro[-1]
-            intro = intro[:-1] + ([replace(last, text=last.text[:-1])] if last.text != "," else [])
+            trimmed = intro[-1].text[:-1]
+            intro = intro[:-1] + ([replace(intro[-1], text=trimmed)] if trimmed else [])
         lengths = [len(s) for s in spans]
         if word_count(intro) < 2 or (word_count(part.words) <= max_words and max(lengths) < 3):
             continue
-        # words put in before the list ("If so,") belong to the introduction, not the first bullet
-        listed = Part(part.words[cut:], part.rules)
         bullets = [_only(listed, set(s)) for s in spans]
         for bullet in bullets:
             lower_first(bullet)
