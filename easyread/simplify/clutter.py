@@ -37,6 +37,26 @@ _FACT_WORDS = frozenset(
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]s?$")
 _YEAR = re.compile(r"^[12][0-9]{3}$")
 _MONTHS = frozenset(m.lower() for m in MONTHS) | frozenset(m[:3].lower() for m in MONTHS)
+_UNITS = frozenset(
+    """mm cm m km in inch inches ft foot feet yd yard yards mi mile miles nmi metre metres meter
+    meters kilometre kilometres kilometer kilometers ha hectare hectares acre acres sq square kg g
+    lb lbs oz pound pounds st stone ton tons tonne tonnes l litre litres liter liters gal gallon
+    gallons mph kph km/h km2 m2 mi2 ft2 kn knot knots hp kw mw bhp ° °c °f c f k ² ³ km² m² mi² ft²""".split()
+)
+"""Units of measure: a bracket holding only a figure in another unit says the same thing twice."""
+_MEASURE_GLUE = frozenset("to and - – / ; , x by per h s about approximately around c. ~".split())
+_POINTER = re.compile(
+    r"^(?:see|cf\.?)\b|^citation needed$"
+    r"|^(?:tables?|figures?|figs?\.|charts?|appendix|annex|p\.|pp\.|pages?|footnotes?|notes?) [\w.–-]+$",
+    re.IGNORECASE,
+)
+_AUTHOR = r"[A-Z][\w'’-]+"
+_CITATION = re.compile(
+    rf"^{_AUTHOR}(?:(?: and| &) {_AUTHOR}| et al\.?,?|,) [12]\d{{3}}[a-z]?(?:[,:] \d+(?: ?[-–] ?\d+)?)?$"
+    rf"|^{_AUTHOR} [12]\d{{3}}[a-z]?[,:] \d+(?: ?[-–] ?\d+)?$"
+)
+"""A pointer to a table, a page or a source ("(table 3)", "(Smith 2004, 111)", "[12]"): the
+easy-read text stands alone, so it goes."""
 
 
 def _carries_facts(tokens: list[Token]) -> bool:
@@ -48,6 +68,35 @@ def _carries_facts(tokens: list[Token]) -> bool:
         or "@" in t.text
         for t in tokens
     )
+
+
+def _is_measure(words: list[Word]) -> bool:
+    """Words with a figure followed by a unit: "44 miles", "6.4 ° C", "140 mph"."""
+    texts = [w.text.lower() for w in words]
+    return any(
+        re.fullmatch(r"[\d.,]+", text) and any(t in _UNITS for t in texts[i + 1 : i + 3])
+        for i, text in enumerate(texts)
+    )
+
+
+def _same_measure(before: list[Word], inner: list[Word]) -> bool:
+    """ "44 miles (71 km)": the bracket gives a measure just given, in another unit."""
+    texts = [w.text.lower() for w in inner]
+    return (
+        _is_measure(before)
+        and _is_measure(inner)
+        and all(re.fullmatch(r"[\d.,]+", t) or t in _UNITS or t in _MEASURE_GLUE for t in texts)
+    )
+
+
+def _reference(opening: str, inner: list[Word]) -> bool:
+    """ "(see Chapter 2)", "(table 3)", "[12]": a pointer elsewhere, not part of what is said."""
+    text = "".join(w.text + w.space for w in inner).strip()
+    if not inner or inner[0].text.lower() in _MONTHS:
+        return False
+    if re.fullmatch(r"\d+|[a-z]", text):
+        return opening.startswith("[")  # "[12]" is a footnote mark; "(12)" may be an age
+    return bool(_POINTER.match(text) or _CITATION.match(text))
 
 
 def _is_clause(tokens: list[Token]) -> bool:
@@ -198,8 +247,8 @@ def brackets(part: Part) -> list[Part]:
         tokens = [w.token for w in inner if w.token is not None]
         if len(inner) == 1 and _ABBREVIATION.match(inner[0].text):
             keep.extend(words[index : end + 1])
-        elif inner and inner[0].text.lower() == "see":
-            changed = True  # "(see Chapter 2)" points elsewhere: the easy-read text stands alone
+        elif _reference(word.text, inner) or _same_measure(words[max(0, index - 6) : index], inner):
+            changed = True
         elif _carries_facts(tokens):
             born = _born(words[index - 1], inner) or _alias(words[index - 1], inner)
             if born is not None:

@@ -106,6 +106,13 @@ _TIME_24 = re.compile(
 )
 _PERCENT = re.compile(r"\b(\d{1,3})(?:\s*%|\s+per\s*cent\b|\s+percent\b)")
 _WORD_AND_DIGITS = re.compile(r"\b([A-Za-z-]+) \((\d+)\)")
+_RANGE = re.compile(
+    r"(?<![\d.,:/-])(?<!\d - )(\d[\d,]*(?:\.\d+)?(?:am|pm)?) ?[–—] ?([£$€]?\d[\d,]*(?:\.\d+)?)(?! ?[–—-] ?\d)"
+    r"|(?<![\d.,:/-])(?<!\d - )([12]\d{3}) ?- ?(\d{2}|[12]\d{3})(?![\d-]| - ?\d)"
+    r"|(?<![\d.,:/-])(?<!\d - )(\d{1,3}) - (\d{1,3})(?![\d-]| - ?\d)"
+)
+"""A dash between figures ("11–19", "1985 - 88", "£5–£10") is read "to"; a plain hyphen only
+between years or with spaces, so phone numbers and codes keep theirs."""
 _BIG = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3}){2,3})(?![\d,]|\.\d)")
 
 
@@ -217,4 +224,12 @@ def rewrite(text: str) -> str:
             return m[0]  # rounding would change the figure
         return f"{shown} {name}"
 
-    return _BIG.sub(big, text)
+    text = _BIG.sub(big, text)
+
+    def span(m: re.Match[str]) -> str:
+        start, end = (g for g in m.groups() if g)
+        if len(start) == 4 and len(end) == 2:
+            end = start[:2] + end  # "1985 - 88": "1985 to 1988"
+        return f"{start} to {end}"
+
+    return _RANGE.sub(span, text)
