@@ -44,6 +44,7 @@ _UNITS = frozenset(
     gallons mph kph km/h km2 m2 mi2 ft2 kn knot knots hp kw mw bhp ° °c °f c f k ² ³ km² m² mi² ft²""".split()
 )
 """Units of measure: a bracket holding only a figure in another unit says the same thing twice."""
+_OPERATORS = frozenset("+ = − × ÷ * < > ≤ ≥ ^".split())
 _MEASURE_GLUE = frozenset("to and - – / ; , x by per h s about approximately around c. ~".split())
 _POINTER = re.compile(
     r"^(?:see|cf\.?)\b|^citation needed$"
@@ -97,6 +98,15 @@ def _reference(opening: str, inner: list[Word]) -> bool:
     if re.fullmatch(r"\d+|[a-z]", text):
         return opening.startswith("[")  # "[12]" is a footnote mark; "(12)" may be an age
     return bool(_POINTER.match(text) or _CITATION.match(text))
+
+
+def _formula(words: list[Word], start: int, end: int) -> bool:
+    """ "(a + b) + c": brackets in a sum or a formula group terms; they are not an aside."""
+    near = [w.text for w in words[start : end + 1]]
+    if end + 1 < len(words):
+        near.append(words[end + 1].text)
+    near.append(words[start - 1].text)
+    return any(text in _OPERATORS for text in near)
 
 
 def _is_clause(tokens: list[Token]) -> bool:
@@ -245,7 +255,7 @@ def brackets(part: Part) -> list[Part]:
             continue
         inner = words[index + 1 : end]
         tokens = [w.token for w in inner if w.token is not None]
-        if len(inner) == 1 and _ABBREVIATION.match(inner[0].text):
+        if (len(inner) == 1 and _ABBREVIATION.match(inner[0].text)) or _formula(words, index, end):
             keep.extend(words[index : end + 1])
         elif _reference(word.text, inner) or _same_measure(words[max(0, index - 6) : index], inner):
             changed = True
