@@ -1,9 +1,12 @@
 """Remove clutter: asides in brackets, filler phrases and double negatives.
 
 An aside in brackets that carries facts (a number, a name, a "not" or a
-"must") is never thrown away: when it is a clause of its own it becomes a
-sentence after the one it was in, otherwise it stays where it is. An
-abbreviation being defined, "(SEND)", is left for the abbreviations rule.
+"must") or asks the reader to do something ("(bring your lunch)") is never
+thrown away: when it is a clause of its own it becomes a sentence after the
+one it was in, otherwise it stays where it is. An abbreviation being
+defined, "(SEND)", is left for the abbreviations rule. Brackets that only
+repeat a measure in other units ("3 miles (4.8 km)") or point elsewhere
+("(table 2)", "(Patel 2024, 14)") go: the easy-read text stands alone.
 """
 
 from __future__ import annotations
@@ -107,6 +110,20 @@ def _formula(words: list[Word], start: int, end: int) -> bool:
         near.append(words[end + 1].text)
     near.append(words[start - 1].text)
     return any(text in _OPERATORS for text in near)
+
+
+def _instruction(inner: list[Word]) -> list[Word] | None:
+    """ "(bring your lunch)", "(note: use the side door)": something the reader must do is
+    never dropped; it becomes a sentence of its own."""
+    words = list(inner)
+    if len(words) > 2 and words[0].text.lower() in ("note", "nb", "n.b.") and words[1].text == ":":
+        words = words[2:]
+    first = words[0].token if words else None
+    if first is None or len(words) < 2 or any(w.text == "," for w in words):
+        return None  # "(bring, read)": examples of verbs, not an instruction
+    if first.lower_ == "please" or first.tag_ == "VB":
+        return [Word(words[0].text[:1].upper() + words[0].text[1:], words[0].space, first), *words[1:]]
+    return None
 
 
 def _is_clause(tokens: list[Token]) -> bool:
@@ -269,6 +286,9 @@ def brackets(part: Part) -> list[Part]:
                 changed = True
             else:
                 keep.extend(words[index : end + 1])
+        elif _instruction(inner):
+            moved.append(_instruction(inner))
+            changed = True
         else:
             changed = True
         index = end + 1
