@@ -715,7 +715,10 @@ def _name_ahead(body: list[Word], clause: Token, root: Token) -> None:
 
 
 def _plain_condition(clause: Token) -> bool:
-    """An "if" clause that states a plain condition (not "if you could ...", a polite request)."""
+    """An "if" clause that states one plain condition (not "if you could ...", a polite request,
+    nor "if A, and if B", where the second condition would be cut from its sentence)."""
+    if sum(1 for t in clause.sent if t.lower_ == "if") > 1:
+        return False
     for child in clause.children:
         if child.dep_ == "aux" and child.lower_ in ("could", "might"):
             return False
