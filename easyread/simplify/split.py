@@ -193,7 +193,7 @@ def relatives(part: Part) -> list[Part] | None:
             or lemma(verb.text, verb.tag_) in _ABOUT_CLAUSE
         ):
             subject = [Word("this")]
-        elif head.tag_ in NOUN_TAGS | NAME_TAGS:
+        elif head.tag_ in NOUN_TAGS | NAME_TAGS and not _ends_a_noun_phrase(head):
             holder = _aside_holder(head, inside)  # ", with fine livery, which took him": the carriage
             if holder is None and _agrees_with(_finite_verb(verb), head):
                 subject = _name_before(head, before)
@@ -214,6 +214,24 @@ def relatives(part: Part) -> list[Part] | None:
         ]
         return _parts(part, "split-relatives", main, new)
     return None
+
+
+def _ends_a_noun_phrase(noun: Token) -> bool:
+    """ "a school for deaf students in Hartford, which later became ...": the clause may be about
+    the school or about Hartford. A place that ends a phrase describing another noun is not a
+    safe thing to repeat."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in _PLACE_PREPOSITIONS
+        and prep.head.tag_ in NOUN_TAGS
+    )
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    "in at near to from into across around inside outside within towards toward".split()
+)
 
 
 _TIMES = frozenset(
