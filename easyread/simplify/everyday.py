@@ -164,9 +164,10 @@ def _fits(entry: PlainWord, word: Word, previous: Word | None) -> bool:
         return len(plain) == 1
     if token is None:
         return True
-    if entry.pos in ("ADJ", "VERB") and len(plain) > 1 and token.dep_ == "amod":
+    if token.dep_ == "amod" and (entry.pos == "VERB" or (entry.pos == "ADJ" and len(plain) > 1)):
         # "an eligible family" cannot become "an able to get family", nor "the distributed
-        # files" "the given out files"
+        # files" "the given out files"; a verb's participle used as an adjective often means
+        # something else ("an expanded menu" is not "a grown menu")
         return False
     if entry.pos == "NOUN" and len(plain) > 1 and token.dep_ == "compound":
         return False  # "leisure centre" is not a "free time centre"
