@@ -169,6 +169,10 @@ def _fits(entry: PlainWord, word: Word, previous: Word | None) -> bool:
         # files" "the given out files"; a verb's participle used as an adjective often means
         # something else ("an expanded menu" is not "a grown menu")
         return False
+    if entry.pos == "ADV" and len(plain) > 1 and token.head.i == token.i + 1:
+        # "a lot bigger" and "at first offered" read well; "again and again refused",
+        # "a bit eased" and "every year reviewed" do not
+        return not token.head.tag_.startswith("VB") or plain[0] in ("at", "in", "on", "for")
     if entry.pos == "NOUN" and len(plain) > 1 and token.dep_ == "compound":
         return False  # "leisure centre" is not a "free time centre"
     if entry.pos == "VERB" and word.tag == "VBN" and len(plain) > 1:
