@@ -681,7 +681,7 @@ def adverbials(part: Part) -> list[Part] | None:
             link == "if"
             and lead_word != "even"
             and "split-adverbials" not in part.rules
-            and _plain_condition(clause)
+            and _plain_condition(clause, inside)
             and (fronted or not _after_alternatives(clause, root, inside))
         ):
             lower_first(rest)
@@ -732,10 +732,10 @@ def _name_ahead(body: list[Word], clause: Token, root: Token) -> None:
             return
 
 
-def _plain_condition(clause: Token) -> bool:
+def _plain_condition(clause: Token, inside: set[int]) -> bool:
     """An "if" clause that states one plain condition (not "if you could ...", a polite request,
     nor "if A, and if B", where the second condition would be cut from its sentence)."""
-    if sum(1 for t in clause.sent if t.lower_ == "if") > 1:
+    if sum(1 for i in inside if clause.doc[i].lower_ == "if") > 1:
         return False
     for child in clause.children:
         if child.dep_ == "aux" and child.lower_ in ("could", "might"):
