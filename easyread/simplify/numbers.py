@@ -139,7 +139,17 @@ def number_words(part: Part) -> None:
                     value += unit
                     index += 2
                     word = Word(word.text, ahead[1].space, word.token)
-            out.append(Word(str(value), word.space, word.token))
+            scale = _scale(words, index)
+            if scale is None:  # "two hundred and fifty": left in words rather than half done
+                while index < len(words) and words[index].text.lower() in _NUMBER_RUN:
+                    out.append(words[index])
+                    index += 1
+                continue
+            if scale > 1:
+                value *= scale
+                index += 1
+                word = Word(word.text, words[index].space, word.token)
+            out.append(Word(f"{value:,}", word.space, word.token))
             changed = True
         else:
             out.append(word)
@@ -147,6 +157,21 @@ def number_words(part: Part) -> None:
     if changed:
         part.words = out
         part.changed(RULE)
+
+
+_NUMBER_RUN = frozenset({*UNITS, *TENS, "hundred", "thousand", "and", "-"})
+
+
+def _scale(words: list[Word], index: int) -> int | None:
+    """What "hundred" or "thousand" after the number word at `index` multiplies it by (1: none);
+    None when more number words follow, which this rule does not add up."""
+    texts = [w.text.lower() for w in words[index + 1 : index + 4]]
+    if not texts or texts[0] not in ("hundred", "thousand"):
+        return 1
+    after = texts[1] if len(texts) > 1 else ""
+    if after in ("and", "thousand") or after in UNITS or after in TENS:
+        return None
+    return 100 if texts[0] == "hundred" else 1000
 
 
 def _full_date(day: int, month: int, year: int) -> str | None:
