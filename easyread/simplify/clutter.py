@@ -286,8 +286,8 @@ def brackets(part: Part) -> list[Part]:
                 changed = True
             else:
                 keep.extend(words[index : end + 1])
-        elif _instruction(inner):
-            moved.append(_instruction(inner))
+        elif (instruction := _instruction(inner)) is not None:
+            moved.append(instruction)
             changed = True
         else:
             changed = True
