@@ -173,6 +173,15 @@ def _fits(entry: PlainWord, word: Word, previous: Word | None) -> bool:
         # "a lot bigger" and "at first offered" read well; "again and again refused",
         # "a bit eased" and "every year reviewed" do not
         return not token.head.tag_.startswith("VB") or plain[0] in ("at", "in", "on", "for")
+    if entry.pos == "VERB" and (
+        token.dep_ in ("nsubj", "nsubjpass", "dobj", "compound")
+        or (
+            word.tag in ("VBZ", "VBP")
+            and previous is not None
+            and (previous.tag in ("PRP$", "JJ") or previous.text.lower() in ("the", "a", "an"))
+        )
+    ):
+        return False  # a noun read as a verb: "the remains", "skeletal remains" do not "stay"
     if entry.pos == "NOUN" and len(plain) > 1 and token.dep_ == "compound":
         return False  # "leisure centre" is not a "free time centre"
     if entry.pos == "VERB" and word.tag == "VBN" and len(plain) > 1:

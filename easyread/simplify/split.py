@@ -193,7 +193,9 @@ def relatives(part: Part) -> list[Part] | None:
             or lemma(verb.text, verb.tag_) in _ABOUT_CLAUSE
         ):
             subject = [Word("this")]
-        elif head.tag_ in NOUN_TAGS | NAME_TAGS and not _ends_a_noun_phrase(head):
+        elif head.tag_ in NOUN_TAGS | NAME_TAGS and not _ends_a_noun_phrase(
+            head, of=pronoun.lower_ == "who"
+        ):  # "the resident of Vanity Fair, who ...": the resident, not Vanity Fair
             holder = _aside_holder(head, inside)  # ", with fine livery, which took him": the carriage
             if holder is None and _agrees_with(_finite_verb(verb), head):
                 subject = _name_before(head, before)
@@ -216,15 +218,15 @@ def relatives(part: Part) -> list[Part] | None:
     return None
 
 
-def _ends_a_noun_phrase(noun: Token) -> bool:
+def _ends_a_noun_phrase(noun: Token, of: bool = False) -> bool:
     """ "a school for deaf students in Hartford, which later became ...": the clause may be about
     the school or about Hartford. A place that ends a phrase describing another noun is not a
-    safe thing to repeat."""
+    safe thing to repeat; with `of`, nor is the noun after "of" ("an asteroid of the M-type")."""
     prep = noun.head
     return (
         noun.dep_ == "pobj"
         and prep.dep_ == "prep"
-        and prep.lower_ in _PLACE_PREPOSITIONS
+        and (prep.lower_ in _PLACE_PREPOSITIONS or (of and prep.lower_ == "of"))
         and prep.head.tag_ in NOUN_TAGS
     )
 
@@ -275,8 +277,10 @@ def _reduced_relative(part: Part, verb: Token, inside: set[int]) -> list[Part] |
     head = verb.head
     if head.tag_ not in NOUN_TAGS | NAME_TAGS or verb.left_edge.i != verb.i:
         return None
-    if head.dep_ == "pobj" and head.head.lower_ == "by":
-        return None  # "a novel by Brian Jacques, published in 1989": the novel was published
+    if head.dep_ == "pobj" and (head.head.lower_ == "by" or _ends_a_noun_phrase(head, of=True)):
+        # "a novel by Brian Jacques, published in 1989": the novel was published; "an asteroid
+        # of the M-type, discovered by ...": the asteroid was
+        return None
     span = _with_brackets(subtree(verb, inside), inside, verb)
     commas = _between_commas(span, inside, verb)
     if commas is None or any(verb.doc[i].dep_ in SUBJECTS for i in span):
