@@ -47,6 +47,7 @@ _UNITS = frozenset(
     gallons mph kph km/h km2 m2 mi2 ft2 kn knot knots hp kw mw bhp ° °c °f c f k ² ³ km² m² mi² ft²""".split()
 )
 """Units of measure: a bracket holding only a figure in another unit says the same thing twice."""
+_FIGURE = re.compile(r"[\d.,]+")
 _OPERATORS = frozenset("+ = − × ÷ * < > ≤ ≥ ^".split())
 _MEASURE_GLUE = frozenset("to and - – / ; , x by per h s about approximately around c. ~".split())
 _POINTER = re.compile(
@@ -78,7 +79,7 @@ def _is_measure(words: list[Word]) -> bool:
     """Words with a figure followed by a unit: "44 miles", "6.4 ° C", "140 mph"."""
     texts = [w.text.lower() for w in words]
     return any(
-        re.fullmatch(r"[\d.,]+", text) and any(t in _UNITS for t in texts[i + 1 : i + 3])
+        _FIGURE.fullmatch(text) and any(t in _UNITS for t in texts[i + 1 : i + 3])
         for i, text in enumerate(texts)
     )
 
@@ -89,7 +90,7 @@ def _same_measure(before: list[Word], inner: list[Word]) -> bool:
     return (
         _is_measure(before)
         and _is_measure(inner)
-        and all(re.fullmatch(r"[\d.,]+", t) or t in _UNITS or t in _MEASURE_GLUE for t in texts)
+        and all(_FIGURE.fullmatch(t) or t in _UNITS or t in _MEASURE_GLUE for t in texts)
     )
 
 

@@ -106,10 +106,11 @@ _TIME_24 = re.compile(
 )
 _PERCENT = re.compile(r"\b(\d{1,3})(?:\s*%|\s+per\s*cent\b|\s+percent\b)")
 _WORD_AND_DIGITS = re.compile(r"\b([A-Za-z-]+) \((\d+)\)")
+_FIRST_FIGURE = r"(?<![\d.,:/-])(?<!\d - )"  # not the middle of "2009 - 02 - 12" or "1.5"
 _RANGE = re.compile(
-    r"(?<![\d.,:/-])(?<!\d - )(\d[\d,]*(?:\.\d+)?(?:am|pm)?) ?[–—] ?([£$€]?\d[\d,]*(?:\.\d+)?)(?! ?[–—-] ?\d)"
-    r"|(?<![\d.,:/-])(?<!\d - )([12]\d{3}) ?- ?(\d{2}|[12]\d{3})(?![\d-]| - ?\d)"
-    r"|(?<![\d.,:/-])(?<!\d - )(\d{1,3}) - (\d{1,3})(?![\d-]| - ?\d)"
+    rf"{_FIRST_FIGURE}(\d[\d,]*(?:\.\d+)?(?:am|pm)?) ?[–—] ?([£$€]?\d[\d,]*(?:\.\d+)?)(?! ?[–—-] ?\d)"
+    rf"|{_FIRST_FIGURE}([12]\d{{3}}) ?- ?(\d{{2}}|[12]\d{{3}})(?![\d-]| - ?\d)"
+    rf"|{_FIRST_FIGURE}(\d{{1,3}}) - (\d{{1,3}})(?![\d-]| - ?\d)"
 )
 """A dash between figures ("11–19", "1985 - 88", "£5–£10") is read "to"; a plain hyphen only
 between years or with spaces, so phone numbers and codes keep theirs."""
@@ -165,7 +166,7 @@ _NUMBER_RUN = frozenset({*UNITS, *TENS, "hundred", "thousand", "and", "-"})
 def _scale(words: list[Word], index: int) -> int | None:
     """What "hundred" or "thousand" after the number word at `index` multiplies it by (1: none);
     None when more number words follow, which this rule does not add up."""
-    texts = [w.text.lower() for w in words[index + 1 : index + 4]]
+    texts = [w.text.lower() for w in words[index + 1 : index + 3]]
     if not texts or texts[0] not in ("hundred", "thousand"):
         return 1
     after = texts[1] if len(texts) > 1 else ""
